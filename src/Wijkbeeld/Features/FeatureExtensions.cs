@@ -1,0 +1,30 @@
+using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Map;
+
+namespace Wijkbeeld.Features;
+
+public static class FeatureExtensions
+{
+    public static IServiceCollection AddWijkbeeldFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<AreaIndex>();
+        services.AddScoped<AreaImport>();
+        services.AddScoped<ItemRules>();
+        services.AddScoped<ItemService>();
+        services.AddScoped<ItemReader>();
+        services.AddScoped<ItemImport>();
+        services.AddScoped<SampleItems>();
+        services.AddOptions<ItemOptions>().BindConfiguration("Items");
+        services.AddOptions<MapOptions>().BindConfiguration("Map");
+        return services;
+    }
+
+    public static WebApplication MapWijkbeeldFeatures(this WebApplication app)
+    {
+        app.MapItemEndpoints();
+        app.MapAreaEndpoints();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.Extensions.Localization;
+using Wijkbeeld.Infrastructure.Web;
+
+namespace Wijkbeeld.Features.Items;
+
+/// <summary>GeoJSON (RFC 7946) and CSV of the same filtered set as <c>GET /api/items</c>.</summary>
+public static class ItemExport
+{
+    public const int MaxFeatures = 10_000;
+    public const int SummaryLength = 160;
+
+    public static readonly string[] CsvColumns =
+    [
+        "id", "kind", "title", "description", "latitude", "longitude", "neighbourhoodCode", "neighbourhood",
+        "districtCode", "themes", "status", "ownerOrganisation", "contact", "visibility", "source", "createdAt", "updatedAt", "stale",
+    ];
+
+    public static async Task<IResult> GeoJson([AsParameters] ItemQuery query, ItemReader reader, IStringLocalizer<Texts> text,
+        HttpContext http, CancellationToken ct)
+    {
+        var (filter, errors) = await reader.ParseAsync(query, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
+        if (filter is null)
+        {
+            return Problems.Validation(text, errors);
+        }
+        var page = await reader.PageAsync(filter, ct);
+        http.Response.ContentType = "application/geo+json; charset=utf-8";
+        await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteNumber("totalMatched", page.Total);
+        json.WriteStartArray("features");
+        foreach (var item in page.Items)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteNumber("id", item.Id);
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(Math.Round(item.Longitude, 6));
+            json.WriteNumberValue(Math.Round(item.Latitude, 6));
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteNumber("id", item.Id);
+            json.WriteString("kind", item.Kind);
+            json.WriteString("title", item.Title);
+            json.WriteString("summary", Summary(item.Description));
+            json.WriteString("status", item.Status);
+            json.WriteString("neighbourhood", item.Neighbourhood?.Name);
+            json.WriteString("neighbourhoodCode", item.Neighbourhood?.Code);
+            json.WriteStartArray("themes");
+            item.Themes.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteString("visibility", item.Visibility);
+            json.WriteString("updatedAt", item.UpdatedAt);
+            json.WriteBoolean("stale", item.IsStale);
+            json.WriteString("url", $"/items/{item.Id}");
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
+        return Results.Empty;
+    }
+
+    public static async Task<IResult> Csv([AsParameters] ItemQuery query, ItemReader reader, IStringLocalizer<Texts> text,
+        HttpContext http, CancellationToken ct)
+    {
+        var (filter, errors) = await reader.ParseAsync(query, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
+        if (filter is null)
+        {
+            return Problems.Validation(text, errors);
+        }
+        var page = await reader.PageAsync(filter, ct);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = "attachment; filename=\"wijkbeeld-items.csv\"";
+        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), leaveOpen: true);
+        // Escape leading =, +, - and @ so a spreadsheet never runs a cell as a formula.
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape });
+        foreach (var column in CsvColumns)
+        {
+            csv.WriteField(column);
+        }
+        await csv.NextRecordAsync();
+        foreach (var i in page.Items)
+        {
+            object?[] row =
+            [
+                i.Id, i.Kind, i.Title, i.Description, i.Latitude, i.Longitude, i.Neighbourhood?.Code, i.Neighbourhood?.Name,
+                i.District?.Code, string.Join(';', i.Themes), i.Status, i.OwnerOrganisation, i.Contact, i.Visibility, i.Source,
+                i.CreatedAt.ToString("O"), i.UpdatedAt.ToString("O"), i.IsStale ? "ja" : "nee",
+            ];
+            foreach (var field in row)
+            {
+                csv.WriteField(field);
+            }
+            await csv.NextRecordAsync();
+        }
+        return Results.Empty;
+    }
+
+    public static string Summary(string description)
+    {
+        var firstLines = string.Join(' ', description.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(3));
+        return firstLines.Length <= SummaryLength ? firstLines : firstLines[..(SummaryLength - 1)].TrimEnd() + "…";
+    }
+}

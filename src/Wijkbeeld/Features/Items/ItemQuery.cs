@@ -1,0 +1,180 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using NetTopologySuite.Geometries;
+using Wijkbeeld.Features.Areas;
+
+namespace Wijkbeeld.Features.Items;
+
+/// <summary>The filter as it arrives in a URL: the same names for the map page, the list and the API.</summary>
+public sealed record ItemQuery
+{
+    [Description("minLon,minLat,maxLon,maxLat (WGS84)")]
+    public string? Bbox { get; init; }
+    [Description("Soort(en), herhaald of met komma's: voorziening, kans, opgave, initiatief, kracht, signaal, gebeurtenis")]
+    public string[]? Kind { get; init; }
+    [Description("Themacode(s)")]
+    public string[]? Theme { get; init; }
+    [Description("Status(sen)")]
+    public string[]? Status { get; init; }
+    [Description("Code van gemeente, wijk of buurt (GM0400, WK040001, BU04000101)")]
+    public string? Area { get; init; }
+    [Description("Zoektekst in titel en beschrijving")]
+    public string? Q { get; init; }
+    [Description("Pagina, vanaf 1")]
+    public string? Page { get; init; }
+    [Description("Aantal per pagina (1-500)")]
+    public string? PageSize { get; init; }
+
+    public static ItemQuery From(IQueryCollection query) => new()
+    {
+        Bbox = query["bbox"].FirstOrDefault(),
+        Kind = query["kind"].Where(v => v is not null).ToArray()!,
+        Theme = query["theme"].Where(v => v is not null).ToArray()!,
+        Status = query["status"].Where(v => v is not null).ToArray()!,
+        Area = query["area"].FirstOrDefault(),
+        Q = query["q"].FirstOrDefault(),
+        Page = query["page"].FirstOrDefault(),
+        PageSize = query["pageSize"].FirstOrDefault(),
+    };
+}
+
+/// <summary>A checked <see cref="ItemQuery"/>.</summary>
+public sealed record ItemFilter(
+    Envelope? Bbox, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Themes, IReadOnlyList<string> Statuses,
+    AreaInfo? Area, string? Q, int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+    public const int MaxQueryLength = 200;
+
+    public bool IsEmpty => Kinds.Count == 0 && Themes.Count == 0 && Statuses.Count == 0 && Area is null && Q is null;
+
+    public static (ItemFilter? Filter, Dictionary<string, string[]> Errors) Parse(
+        ItemQuery query, AreaMap areas, IReadOnlySet<string> themeCodes, IStringLocalizer text,
+        int defaultPageSize = 50, int maxPageSize = MaxPageSize)
+    {
+        var errors = new Dictionary<string, string[]>();
+
+        Envelope? bbox = null;
+        if (!string.IsNullOrWhiteSpace(query.Bbox))
+        {
+            var parts = query.Bbox.Split(',');
+            var numbers = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.NaN).ToArray();
+            if (numbers.Length != 4 || numbers.Any(n => !double.IsFinite(n)) ||
+                numbers[0] < -180 || numbers[2] > 180 || numbers[1] < -90 || numbers[3] > 90 ||
+                numbers[0] > numbers[2] || numbers[1] > numbers[3])
+            {
+                errors["bbox"] = [text["Error.Bbox"]];
+            }
+            else
+            {
+                bbox = new Envelope(numbers[0], numbers[2], numbers[1], numbers[3]);
+            }
+        }
+
+        var kinds = new List<ItemKind>();
+        foreach (var code in Split(query.Kind))
+        {
+            if (ItemCatalog.TryParseKind(code, out var kind)) kinds.Add(kind);
+            else errors["kind"] = [text["Error.KindUnknown", string.Join(", ", ItemCatalog.Kinds.Select(k => k.Code))]];
+        }
+
+        var themes = Split(query.Theme).Select(t => t.ToLowerInvariant()).ToList();
+        if (themes.FirstOrDefault(t => !themeCodes.Contains(t)) is { } unknownTheme)
+        {
+            errors["theme"] = [text["Error.ThemeUnknown", unknownTheme]];
+        }
+
+        var statuses = Split(query.Status).Select(s => s.ToLowerInvariant()).ToList();
+        if (statuses.Any(s => !ItemCatalog.AllStatuses.Contains(s)))
+        {
+            errors["status"] = [text["Error.StatusUnknown", string.Join(", ", ItemCatalog.AllStatuses)]];
+        }
+
+        AreaInfo? area = null;
+        if (!string.IsNullOrWhiteSpace(query.Area))
+        {
+            area = areas.Find(query.Area);
+            if (area is null)
+            {
+                errors["area"] = [text["Error.AreaUnknown", query.Area.Trim()]];
+            }
+        }
+
+        var q = ItemRules.Clean(query.Q);
+        if (q is { Length: > MaxQueryLength })
+        {
+            errors["q"] = [text["Error.TooLong", MaxQueryLength]];
+        }
+
+        var page = ParseInt(query.Page, 1, 1, 1_000_000, "page");
+        var pageSize = ParseInt(query.PageSize, defaultPageSize, 1, maxPageSize, "pageSize");
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new ItemFilter(bbox, kinds.Distinct().ToList(), themes.Distinct().ToList(), statuses.Distinct().ToList(), area, q, page, pageSize), errors);
+
+        int ParseInt(string? value, int fallback, int min, int max, string field)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return fallback;
+            if (int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max) return n;
+            errors[field] = [text["Error.NumberRange", min, max]];
+            return fallback;
+        }
+    }
+
+    static IEnumerable<string> Split(string[]? values) =>
+        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+}
+
+public static class ItemQueries
+{
+    public static IQueryable<Item> Filter(this IQueryable<Item> items, ItemFilter filter)
+    {
+        if (filter.Bbox is { } b)
+        {
+            items = items.Where(i => i.Longitude >= b.MinX && i.Longitude <= b.MaxX && i.Latitude >= b.MinY && i.Latitude <= b.MaxY);
+        }
+        if (filter.Kinds.Count > 0)
+        {
+            var kinds = filter.Kinds;
+            items = items.Where(i => kinds.Contains(i.Kind));
+        }
+        if (filter.Themes.Count > 0)
+        {
+            var themes = filter.Themes;
+            items = items.Where(i => i.Themes.Any(t => themes.Contains(t.ThemeCode)));
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses;
+            items = items.Where(i => statuses.Contains(i.Status));
+        }
+        if (filter.Area is { } area)
+        {
+            var code = area.Code;
+            items = area.Level switch
+            {
+                AreaLevel.Neighbourhood => items.Where(i => i.NeighbourhoodCode == code),
+                AreaLevel.District => items.Where(i => i.DistrictCode == code),
+                _ => items.Where(i => i.MunicipalityCode == code),
+            };
+        }
+        if (filter.Q is { } q)
+        {
+            var lower = q.ToLower();
+            items = items.Where(i => i.Title.ToLower().Contains(lower) || i.Description.ToLower().Contains(lower));
+        }
+        return items;
+    }
+
+    public static IQueryable<Item> Newest(this IQueryable<Item> items) =>
+        items.OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id);
+
+    public static IQueryable<Item> Page(this IQueryable<Item> items, ItemFilter filter) =>
+        items.Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize);
+
+    public static IQueryable<Item> WithDetails(this IQueryable<Item> items) =>
+        items.Include(i => i.Themes).Include(i => i.Links).AsSplitQuery();
+}

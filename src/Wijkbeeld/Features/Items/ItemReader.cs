@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Infrastructure.Data;
+
+namespace Wijkbeeld.Features.Items;
+
+/// <summary>Reads items for pages, API and exports with one filter and one projection.</summary>
+public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider clock,
+    IOptions<ItemOptions> options, IStringLocalizer<Texts> text)
+{
+    public DateTime StaleBefore => clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.StaleAfterDays);
+
+    public async Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
+        ItemQuery query, CancellationToken ct, int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize)
+    {
+        var areas = await areaIndex.GetAsync(ct);
+        var themes = (await db.Themes.Select(t => t.Code).ToListAsync(ct)).ToHashSet();
+        return ItemFilter.Parse(query, areas, themes, text, defaultPageSize, maxPageSize);
+    }
+
+    public async Task<ItemPage> PageAsync(ItemFilter filter, CancellationToken ct)
+    {
+        var query = db.Items.AsNoTracking().Filter(filter);
+        var total = await query.CountAsync(ct);
+        var items = await query.Newest().Page(filter).WithDetails().ToListAsync(ct);
+        var areas = await areaIndex.GetAsync(ct);
+        var staleBefore = StaleBefore;
+        return new ItemPage(items.Select(i => ItemDto.From(i, areas, staleBefore)).ToList(), total, filter.Page, filter.PageSize);
+    }
+
+    public async Task<ItemDto?> GetAsync(int id, CancellationToken ct)
+    {
+        var item = await db.Items.AsNoTracking().WithDetails().Include(i => i.Updates).FirstOrDefaultAsync(i => i.Id == id, ct);
+        return item is null ? null : ItemDto.From(item, await areaIndex.GetAsync(ct), StaleBefore, withUpdates: true);
+    }
+
+    public async Task<ItemDto> ToDtoAsync(Item item, CancellationToken ct) =>
+        ItemDto.From(item, await areaIndex.GetAsync(ct), StaleBefore);
+
+    public async Task<IReadOnlyList<ItemDto>> FindAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        var items = await db.Items.AsNoTracking().Where(i => list.Contains(i.Id)).WithDetails().ToListAsync(ct);
+        var areas = await areaIndex.GetAsync(ct);
+        return items.Select(i => ItemDto.From(i, areas, StaleBefore)).ToList();
+    }
+
+    public async Task<IReadOnlyList<Theme>> ThemesAsync(CancellationToken ct) =>
+        await db.Themes.AsNoTracking().OrderBy(t => t.Name).ToListAsync(ct);
+}

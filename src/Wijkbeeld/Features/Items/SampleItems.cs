@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Infrastructure.Data;
+
+namespace Wijkbeeld.Features.Items;
+
+/// <summary>Loads the Den Helder sample items (embedded JSON), each checked by the normal item rules.</summary>
+public sealed class SampleItems(WijkbeeldDb db, ItemRules rules, TimeProvider clock)
+{
+    sealed record SampleUpdate(int DaysAgo, string? Author, string Text);
+
+    sealed record SampleItem(
+        string Kind, string Title, string Description, double Lon, double Lat, string[] Themes, string Status,
+        string? OwnerOrganisation, string? Contact, string? Visibility, string? Source,
+        int CreatedDaysAgo, int UpdatedDaysAgo, SampleUpdate[]? Updates);
+
+    public async Task<int> LoadAsync(CancellationToken ct)
+    {
+        await using var stream = typeof(SampleItems).Assembly.GetManifestResourceStream(
+            "Wijkbeeld.Features.Items.SampleData.den-helder-items.json")
+            ?? throw new InvalidOperationException("Sample items are not embedded.");
+        var samples = await JsonSerializer.DeserializeAsync<SampleItem[]>(stream, JsonSerializerOptions.Web, ct) ?? [];
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var s in samples)
+        {
+            var check = await rules.ValidateAsync(new ItemInput
+            {
+                Kind = s.Kind, Title = s.Title, Description = s.Description, Latitude = s.Lat, Longitude = s.Lon,
+                Themes = s.Themes, Status = s.Status, OwnerOrganisation = s.OwnerOrganisation, Contact = s.Contact,
+                Visibility = s.Visibility, Source = s.Source,
+            }, null, ct);
+            if (!check.IsValid)
+            {
+                throw new InvalidOperationException(
+                    $"Sample item '{s.Title}' is invalid: {string.Join("; ", check.Errors.SelectMany(e => e.Value))}");
+            }
+            var v = check.Item!;
+            var item = new Item
+            {
+                Kind = v.Kind, Title = v.Title, Description = v.Description, Latitude = v.Latitude, Longitude = v.Longitude,
+                MunicipalityCode = v.Location.Municipality.Code, DistrictCode = v.Location.District?.Code,
+                NeighbourhoodCode = v.Location.Neighbourhood.Code, Status = v.Status, OwnerOrganisation = v.OwnerOrganisation,
+                Contact = v.Contact, Visibility = v.Visibility, Source = v.Source, Version = 1,
+                CreatedAt = now.AddDays(-s.CreatedDaysAgo), UpdatedAt = now.AddDays(-s.UpdatedDaysAgo),
+                Themes = v.Themes.Select(t => new ItemTheme { ThemeCode = t }).ToList(),
+            };
+            item.Updates.Add(new ItemUpdate { At = item.CreatedAt, Type = ItemUpdateType.Created, Author = s.Source, Text = "Toegevoegd aan de wijkkaart." });
+            item.Updates.AddRange((s.Updates ?? []).Select(u => new ItemUpdate
+            {
+                At = now.AddDays(-u.DaysAgo), Type = ItemUpdateType.Comment, Author = u.Author, Text = u.Text,
+            }));
+            db.Items.Add(item);
+        }
+        await db.SaveChangesAsync(ct);
+        return samples.Length;
+    }
+}

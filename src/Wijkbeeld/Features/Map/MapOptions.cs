@@ -1,0 +1,9 @@
+namespace Wijkbeeld.Features.Map;
+
+public sealed class MapOptions
+{
+    /// <summary>Tile URL template; empty for no tiles (plain background, as offline).</summary>
+    public string TileUrl { get; set; } = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
+    public string TileAttribution { get; set; } = "Kaartgegevens &copy; <a href=\"https://www.kadaster.nl\">Kadaster</a>";
+    public int MaxZoom { get; set; } = 19;
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Wijkbeeld.Infrastructure.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DataExtensions
+{
+    public const string ConnectionStringName = "Wijkbeeld";
+    const string DefaultSqlite = "Data Source=data/wijkbeeld.db";
+
+    /// <summary>Registers <see cref="WijkbeeldDb"/> for SQLite (default) or PostgreSQL, from <c>Database:Provider</c>.</summary>
+    public static IHostApplicationBuilder AddWijkbeeldData(this IHostApplicationBuilder builder)
+    {
+        var provider = builder.Configuration.GetValue("Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database__Provider=Postgres needs ConnectionStrings__Wijkbeeld (e.g. Host=localhost;Database=wijkbeeld;Username=...;Password=...).");
+            }
+            builder.Services.AddDbContext<WijkbeeldDb, PostgresWijkbeeldDb>(o => ConfigurePostgres(o, connectionString));
+        }
+        else
+        {
+            connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
+            EnsureSqliteFolder(connectionString);
+            builder.Services.AddDbContext<WijkbeeldDb, SqliteWijkbeeldDb>(o => ConfigureSqlite(o, connectionString));
+        }
+        return builder;
+    }
+
+    internal static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, o => o.MigrationsHistoryTable("__migrations"));
+
+    internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__migrations"));
+
+    static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+// Design-time factories so `dotnet ef migrations add` builds each provider's migrations without a host.
+sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteWijkbeeldDb>
+{
+    public SqliteWijkbeeldDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<SqliteWijkbeeldDb>();
+        DataExtensions.ConfigureSqlite(options, "Data Source=design.db");
+        return new SqliteWijkbeeldDb(options.Options);
+    }
+}
+
+sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresWijkbeeldDb>
+{
+    public PostgresWijkbeeldDb CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<PostgresWijkbeeldDb>();
+        DataExtensions.ConfigurePostgres(options, "Host=localhost;Database=wijkbeeld_design");
+        return new PostgresWijkbeeldDb(options.Options);
+    }
+}

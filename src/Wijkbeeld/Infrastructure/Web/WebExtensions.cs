@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.ResponseCompression;
+using Scalar.AspNetCore;
+
+namespace Wijkbeeld.Infrastructure.Web;
+
+public static class WebExtensions
+{
+    public static IHostApplicationBuilder AddWijkbeeldWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<Data.WijkbeeldDb>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/geo+json", "text/csv", "image/svg+xml"]);
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.MaxDepth = 32);
+        return builder;
+    }
+
+    public static WebApplication UseWijkbeeldWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("nl-NL"),
+            SupportedCultures = [new CultureInfo("nl-NL")],
+            SupportedUICultures = [new CultureInfo("nl-NL"), new CultureInfo("en")],
+        });
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.XFrameOptions = "DENY";
+            await next();
+        });
+        app.MapStaticAssets();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Wijkbeeld API"));
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

@@ -1,0 +1,167 @@
+// The wijkkaart: buurt boundaries, item icons per kind with clustering, popups, and a list kept in step.
+const mapElement = document.getElementById('map');
+const catalog = JSON.parse(document.getElementById('map-catalog').textContent);
+const filterForm = document.getElementById('filters');
+
+const map = L.map(mapElement, { zoomControl: true, keyboard: true });
+const tileUrl = mapElement.dataset.tileUrl;
+if (tileUrl) {
+  // Without a network the tiles fail quietly; boundaries and items still show on the plain background.
+  L.tileLayer(tileUrl, { maxZoom: Number(mapElement.dataset.maxZoom) || 19, attribution: mapElement.dataset.tileAttribution }).addTo(map);
+}
+const bounds = (mapElement.dataset.bounds || '').split(',').map(Number);
+const initialBbox = new URLSearchParams(location.search).get('bbox');
+if (initialBbox) {
+  const [w, s, e, n] = initialBbox.split(',').map(Number);
+  map.fitBounds([[s, w], [n, e]]);
+} else if (bounds.length === 4 && bounds.every(Number.isFinite)) {
+  map.fitBounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]]);
+} else {
+  map.setView([52.93, 4.75], 12);
+}
+
+// Boundaries: wijken bold, buurten thin, buurt names as labels once zoomed in.
+const labelZoom = 14;
+fetch('/api/areas/boundaries.geojson').then(r => r.json()).then(data => {
+  const features = data.features.slice().sort((a, b) => (a.properties.level === 'wijk' ? 1 : 0) - (b.properties.level === 'wijk' ? 1 : 0));
+  L.geoJSON({ type: 'FeatureCollection', features }, {
+    interactive: false,
+    style: f => f.properties.level === 'wijk'
+      ? { color: '#1d3557', weight: 3, fill: false }
+      : { color: '#457b9d', weight: 1, dashArray: '4 3', fillColor: '#a8dadc', fillOpacity: 0.12 },
+  }).addTo(map);
+  for (const f of features.filter(f => f.properties.level === 'buurt')) {
+    const [lon, lat] = f.properties.label;
+    L.tooltip({ permanent: true, direction: 'center', className: 'area-label', interactive: false })
+      .setLatLng([lat, lon]).setContent(f.properties.name).addTo(map);
+  }
+  updateLabels();
+});
+function updateLabels() {
+  mapElement.classList.toggle('show-labels', map.getZoom() >= labelZoom);
+}
+map.on('zoomend', updateLabels);
+
+function iconFor(kind, stale) {
+  const template = document.getElementById(`icon-${kind}`);
+  return L.divIcon({
+    className: `marker marker-${kind}${stale ? ' marker-stale' : ''}`,
+    html: template ? template.innerHTML : '',
+    iconSize: [28, 28],
+    iconAnchor: [14, 14],
+    popupAnchor: [0, -12],
+  });
+}
+
+function popupContent(p) {
+  const root = document.createElement('div');
+  root.className = 'popup';
+  const h = document.createElement('h3');
+  h.textContent = p.title;
+  const meta = document.createElement('p');
+  meta.className = 'item-meta';
+  meta.textContent = [catalog.kinds[p.kind], catalog.statuses[p.status], p.neighbourhood].filter(Boolean).join(' · ')
+    + (p.stale ? ` · ${catalog.text.stale}` : '');
+  const summary = document.createElement('p');
+  summary.textContent = p.summary;
+  const link = document.createElement('a');
+  link.href = p.url;
+  link.textContent = catalog.text.open;
+  root.append(h, meta, summary, link);
+  return root;
+}
+
+const cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 45 });
+map.addLayer(cluster);
+
+// Legend: same icons as the filter and list.
+const legend = L.control({ position: 'bottomleft' });
+legend.onAdd = () => {
+  const box = L.DomUtil.create('div', 'legend');
+  const title = document.createElement('strong');
+  title.textContent = catalog.text.legend;
+  box.append(title);
+  const list = document.createElement('ul');
+  for (const [code, label] of Object.entries(catalog.kinds)) {
+    const li = document.createElement('li');
+    li.innerHTML = document.getElementById(`icon-${code}`).innerHTML;
+    li.append(' ' + label);
+    list.append(li);
+  }
+  box.append(list);
+  return box;
+};
+legend.addTo(map);
+
+function filterParams() {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(filterForm)) {
+    if (value) params.append(key, value);
+  }
+  return params;
+}
+
+function bboxParam() {
+  const b = map.getBounds();
+  return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(n => n.toFixed(5)).join(',');
+}
+
+let loadController;
+async function loadItems() {
+  loadController?.abort();
+  loadController = new AbortController();
+  const params = filterParams();
+  try {
+    const response = await fetch(`/api/items.geojson?${params}`, { signal: loadController.signal });
+    if (!response.ok) throw new Error(String(response.status));
+    const data = await response.json();
+    cluster.clearLayers();
+    cluster.addLayers(data.features.map(f => {
+      const [lon, lat] = f.geometry.coordinates;
+      const marker = L.marker([lat, lon], { icon: iconFor(f.properties.kind, f.properties.stale), title: f.properties.title, alt: f.properties.title });
+      marker.bindPopup(() => popupContent(f.properties));
+      marker.feature = f;
+      return marker;
+    }));
+    mapElement.dataset.loaded = String(data.features.length);
+  } catch (e) {
+    if (e.name !== 'AbortError') showError();
+  }
+}
+
+function showError() {
+  const list = document.getElementById('item-list');
+  const p = document.createElement('p');
+  p.className = 'notice warning';
+  p.setAttribute('role', 'alert');
+  p.textContent = catalog.text.loadError;
+  list.prepend(p);
+}
+
+// The list shows what is in view: re-render it (server-side, htmx) after every pan or zoom.
+function refreshList() {
+  const params = filterParams();
+  params.set('bbox', bboxParam());
+  history.replaceState(null, '', `/?${params}`);
+  htmx.ajax('GET', `/?${params}`, { target: '#item-list', swap: 'innerHTML' });
+}
+
+let moveTimer;
+map.on('moveend', () => {
+  clearTimeout(moveTimer);
+  moveTimer = setTimeout(refreshList, 250);
+});
+
+filterForm.addEventListener('change', () => {
+  loadItems();
+  refreshList();
+});
+filterForm.addEventListener('submit', event => {
+  event.preventDefault();
+  loadItems();
+  refreshList();
+});
+
+loadItems();
+refreshList();
+window.wijkbeeldMap = map;

@@ -1,0 +1,55 @@
+// Placing an item: tap the map or use the device location; fills the latitude/longitude fields.
+const picker = document.getElementById('picker');
+const latInput = document.getElementById('Form_Latitude');
+const lonInput = document.getElementById('Form_Longitude');
+const locateButton = document.getElementById('use-location');
+const status = document.getElementById('picker-status');
+
+picker.hidden = false;
+const map = L.map(picker, { keyboard: true }).setView([52.93, 4.75], 12);
+fetch('/api/areas/boundaries.geojson').then(r => r.json()).then(data => {
+  const layer = L.geoJSON(data, {
+    interactive: false,
+    style: f => f.properties.level === 'wijk'
+      ? { color: '#1d3557', weight: 2, fill: false }
+      : { color: '#457b9d', weight: 1, dashArray: '4 3', fillOpacity: 0.05 },
+  }).addTo(map);
+  if (!marker) map.fitBounds(layer.getBounds());
+});
+
+let marker;
+function place(lat, lon, pan) {
+  latInput.value = lat.toFixed(6);
+  lonInput.value = lon.toFixed(6);
+  if (marker) marker.setLatLng([lat, lon]);
+  else marker = L.marker([lat, lon], { keyboard: false }).addTo(map);
+  if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
+  status.textContent = `Plek gekozen: ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+}
+
+const startLat = parseFloat((latInput.value || '').replace(',', '.'));
+const startLon = parseFloat((lonInput.value || '').replace(',', '.'));
+if (Number.isFinite(startLat) && Number.isFinite(startLon)) {
+  place(startLat, startLon, true);
+}
+
+map.on('click', e => place(e.latlng.lat, e.latlng.lng, false));
+
+for (const input of [latInput, lonInput]) {
+  input.addEventListener('change', () => {
+    const lat = parseFloat(latInput.value.replace(',', '.'));
+    const lon = parseFloat(lonInput.value.replace(',', '.'));
+    if (Number.isFinite(lat) && Number.isFinite(lon)) place(lat, lon, true);
+  });
+}
+
+if ('geolocation' in navigator) {
+  locateButton.hidden = false;
+  locateButton.addEventListener('click', () => {
+    status.textContent = 'Locatie opvragen…';
+    navigator.geolocation.getCurrentPosition(
+      pos => place(pos.coords.latitude, pos.coords.longitude, true),
+      () => { status.textContent = 'Uw locatie is niet beschikbaar. Tik op de kaart of vul de coördinaten in.'; },
+      { enableHighAccuracy: true, timeout: 10000 });
+  });
+}
