@@ -1,14 +1,18 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.StaticAssets;
 using Scalar.AspNetCore;
 
 namespace Wijkbeeld.Infrastructure.Web;
 
 public static class WebExtensions
 {
-    public static IHostApplicationBuilder AddWijkbeeldWeb(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddWijkbeeldWeb(this WebApplicationBuilder builder)
     {
+        // Serve the build's (pre-compressed, fingerprinted) assets in every environment, not only Development,
+        // so `dotnet run` behaves like a published app.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
@@ -29,7 +33,9 @@ public static class WebExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseResponseCompression();
+        app.UseRouting();
+        // Static assets come pre-compressed from the build; compress only what is rendered per request.
+        app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null, b => b.UseResponseCompression());
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("nl-NL"),
