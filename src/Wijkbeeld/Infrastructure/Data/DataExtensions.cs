@@ -26,8 +26,8 @@ public static class DataExtensions
         }
         else
         {
-            connectionString = string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString;
-            EnsureSqliteFolder(connectionString);
+            connectionString = ResolveSqlitePath(
+                string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString, builder.Environment.ContentRootPath);
             builder.Services.AddDbContext<WijkbeeldDb, SqliteWijkbeeldDb>(o => ConfigureSqlite(o, connectionString));
         }
         return builder;
@@ -39,14 +39,17 @@ public static class DataExtensions
     internal static void ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__migrations"));
 
-    static void EnsureSqliteFolder(string connectionString)
+    /// <summary>A relative database file lives under the app's content root, whatever the working directory; its folder is created.</summary>
+    static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
-        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null)
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.DataSource) || builder.DataSource == ":memory:" || builder.Mode == Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
         {
-            Directory.CreateDirectory(folder);
+            return connectionString;
         }
+        builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        return builder.ConnectionString;
     }
 }
 

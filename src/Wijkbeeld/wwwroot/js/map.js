@@ -2,6 +2,9 @@
 const mapElement = document.getElementById('map');
 const catalog = JSON.parse(document.getElementById('map-catalog').textContent);
 const filterForm = document.getElementById('filters');
+// On a phone the filters fold away so the map is in view; the summary opens them.
+const filterPanel = filterForm.querySelector('details');
+if (window.matchMedia('(max-width: 60rem)').matches && !new URLSearchParams(location.search).has('kind')) filterPanel.open = false;
 
 const map = L.map(mapElement, { zoomControl: true, keyboard: true });
 const tileUrl = mapElement.dataset.tileUrl;

@@ -24,7 +24,7 @@ function place(lat, lon, pan) {
   if (marker) marker.setLatLng([lat, lon]);
   else marker = L.marker([lat, lon], { keyboard: false }).addTo(map);
   if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
-  status.textContent = `Plek gekozen: ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+  status.textContent = `${picker.dataset.textChosen} ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
 }
 
 const startLat = parseFloat((latInput.value || '').replace(',', '.'));
@@ -46,10 +46,10 @@ for (const input of [latInput, lonInput]) {
 if ('geolocation' in navigator) {
   locateButton.hidden = false;
   locateButton.addEventListener('click', () => {
-    status.textContent = 'Locatie opvragen…';
+    status.textContent = picker.dataset.textLocating;
     navigator.geolocation.getCurrentPosition(
       pos => place(pos.coords.latitude, pos.coords.longitude, true),
-      () => { status.textContent = 'Uw locatie is niet beschikbaar. Tik op de kaart of vul de coördinaten in.'; },
+      () => { status.textContent = picker.dataset.textUnavailable; },
       { enableHighAccuracy: true, timeout: 10000 });
   });
 }
