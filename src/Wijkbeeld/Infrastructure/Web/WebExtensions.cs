@@ -31,8 +31,9 @@ public static class WebExtensions
 
     public static WebApplication UseWijkbeeldWeb(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The API answers errors with problem details; people in a browser get a Dutch error page.
+        app.UseWhen(c => IsApi(c), api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
+        app.UseWhen(c => !IsApi(c), pages => { pages.UseExceptionHandler("/fout/500"); pages.UseStatusCodePagesWithReExecute("/fout/{0}"); });
         app.UseRouting();
         // Static assets come pre-compressed from the build; compress only what is rendered per request.
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null, b => b.UseResponseCompression());
@@ -56,4 +57,8 @@ public static class WebExtensions
         app.MapHealthChecks("/health");
         return app;
     }
+
+    static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health") ||
+        context.Request.Path.StartsWithSegments("/openapi");
 }
