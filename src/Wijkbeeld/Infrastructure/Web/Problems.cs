@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 
 namespace Wijkbeeld.Infrastructure.Web;
@@ -16,23 +15,23 @@ public static class Problems
     public static ProblemHttpResult Status(IStringLocalizer text, int status, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: text["Problem.Title." + status], extensions: extensions);
 
-    /// <summary>Replaces the English titles of problems the framework writes itself (bad JSON, 404, 415, 413 ...).</summary>
+    /// <summary>
+    /// Gives every problem a Dutch title by status code, also those the framework writes itself
+    /// (bad JSON, 404, 413, 415 ...); validation problems keep their own title.
+    /// </summary>
     public static void Customize(ProblemDetailsContext context)
     {
         var problem = context.ProblemDetails;
-        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         problem.Extensions.Remove("exception");
-        if (problem.Title is not null && problem.Title != ReasonPhrases.GetReasonPhrase(status) && !FrameworkTitles.Contains(problem.Title))
+        if (problem is HttpValidationProblemDetails && problem.Title is not null)
         {
             return;
         }
         var text = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Texts>>();
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         var title = text["Problem.Title." + status];
         problem.Title = title.ResourceNotFound ? text["Problem.Title.Other"] : title;
         var detail = text["Problem.Detail." + status];
         problem.Detail ??= detail.ResourceNotFound ? text["Problem.Detail.Other"] : detail;
     }
-
-    static readonly HashSet<string> FrameworkTitles =
-        ["An error occurred while processing your request.", "One or more validation errors occurred."];
 }
