@@ -31,7 +31,7 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
             var server = PostgresServer ?? throw new InvalidOperationException(
                 $"Set {PostgresVariable} to a PostgreSQL connection string to run the PostgreSQL tests (.ci/run does).");
             postgresDatabase = "wijkbeeld_test_" + Guid.NewGuid().ToString("N")[..12];
-            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase, Pooling = false }.ConnectionString;
+            connectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
         }
         else
         {
@@ -76,6 +76,7 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
         }
         if (postgresDatabase is not null && PostgresServer is { } server)
         {
+            NpgsqlConnection.ClearAllPools();
             using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
             connection.Open();
             using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", connection);

@@ -33,7 +33,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
     [GeneratedRegex(@"^WK\d{6}$")] private static partial Regex DistrictCode();
     [GeneratedRegex(@"^BU\d{8}$")] private static partial Regex NeighbourhoodCode();
 
-    sealed record ParsedArea(string Code, string Name, AreaLevel Level, Geometry Geometry, string? MunicipalityName = null);
+    sealed record ParsedArea(string Code, string Name, AreaLevel Level, Geometry Geometry, string? MunicipalityName = null, string? DistrictName = null);
 
     public async Task<AreaImportReport> ImportAsync(Stream geoJson, bool isSample, CancellationToken ct)
     {
@@ -72,7 +72,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         var declaredRd = DeclaresRd(root);
         var problems = new List<AreaImportProblem>();
         var warnings = new List<string>();
-        var parsed = new List<(int Number, string Code, string Name, AreaLevel Level, Geometry Geometry, string? MunicipalityName)>();
+        var parsed = new List<(int Number, string Code, string Name, AreaLevel Level, Geometry Geometry, string? MunicipalityName, string? DistrictName)>();
         var number = 0;
         foreach (var feature in features.EnumerateArray())
         {
@@ -119,7 +119,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
                 problems.Add(new(p.Number, $"De grens van {p.Code} is leeg of geen vlak."));
                 continue;
             }
-            result.Add(new(p.Code, p.Name, p.Level, geometry, p.MunicipalityName));
+            result.Add(new(p.Code, p.Name, p.Level, geometry, p.MunicipalityName, p.DistrictName));
         }
         if (problems.Count > 0)
         {
@@ -128,7 +128,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         return (result, reproject, warnings);
     }
 
-    static (int, string, string, AreaLevel, Geometry, string?) ParseFeature(int number, JsonElement feature)
+    static (int, string, string, AreaLevel, Geometry, string?, string?) ParseFeature(int number, JsonElement feature)
     {
         if (feature.ValueKind != JsonValueKind.Object ||
             !feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
@@ -154,6 +154,11 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         var code = Get("buurtcode", "BU_CODE") ?? (statCode?.StartsWith("BU") == true ? statCode : null);
         var level = AreaLevel.Neighbourhood;
         var name = Get("buurtnaam", "BU_NAAM", "statnaam");
+        if (code is null && Get("buurtnaam", "BU_NAAM") is { } buurtName)
+        {
+            // Otherwise a buurt whose code is missing would silently be read as its wijk or gemeente.
+            throw new FormatException($"Buurt {buurtName} heeft geen buurtcode.");
+        }
         if (code is null)
         {
             level = AreaLevel.District;
@@ -185,7 +190,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
             throw new FormatException($"Gebied {code} heeft geen naam, of een naam langer dan 120 tekens.");
         }
         var geometry = GeoJson.ReadGeometry(geometryJson);
-        return (number, code, name, level, geometry, Get("gemeentenaam", "GM_NAAM"));
+        return (number, code, name, level, geometry, Get("gemeentenaam", "GM_NAAM"), level == AreaLevel.Neighbourhood ? Get("wijknaam", "WK_NAAM") : null);
     }
 
     static bool DeclaresRd(JsonElement root) =>
@@ -210,7 +215,8 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
             if (!byCode.ContainsKey(group.Key))
             {
                 var union = UnaryUnionOp.Union(group.Select(g => g.Geometry).ToList());
-                byCode[group.Key] = new(group.Key, $"Wijk {group.Key[^2..]}", AreaLevel.District, union);
+                var name = group.Select(g => g.DistrictName).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? $"Wijk {group.Key[^2..]}";
+                byCode[group.Key] = new(group.Key, name, AreaLevel.District, union);
                 warnings.Add($"Wijk {group.Key} stond niet in het bestand; de grens is uit de buurten samengesteld.");
             }
         }

@@ -30,7 +30,14 @@ public sealed class EditModel(ItemRules rules, ItemService items, ItemReader rea
     {
         Id = id;
         Themes = await reader.ThemesAsync(ct);
-        var check = await rules.ValidateAsync(Form.ToInput(), id, ct);
+        var stored = await reader.GetAsync(id, ct);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+        // The form has no field for related items: keep the item's links (to items that still exist) instead of dropping them.
+        var related = (await reader.FindAsync(stored.RelatedItemIds, ct)).Select(r => r.Id).ToList();
+        var check = await rules.ValidateAsync(Form.ToInput() with { RelatedItemIds = related }, id, ct);
         if (!check.IsValid)
         {
             Errors = check.Errors;

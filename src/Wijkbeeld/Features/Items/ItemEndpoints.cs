@@ -58,7 +58,8 @@ public static class ItemEndpoints
             return Problems.Validation(text, check.Errors);
         }
         var item = await items.CreateAsync(check.Item!, author: null, ct);
-        var dto = await reader.ToDtoAsync(item, ct);
+        // Read back what was stored: PostgreSQL keeps microseconds, so the in-memory times would differ from a later GET.
+        var dto = (await reader.GetAsync(item.Id, ct))!;
         response.Headers.ETag = dto.ETag;
         return TypedResults.Created($"/api/items/{item.Id}", dto);
     }

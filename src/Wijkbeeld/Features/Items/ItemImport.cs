@@ -72,7 +72,7 @@ public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService item
         List<(int Row, ItemInput Input)> rows;
         try
         {
-            rows = format == Format.GeoJson ? await ReadGeoJsonAsync(stream, ct) : ReadCsv(stream);
+            rows = format == Format.GeoJson ? await ReadGeoJsonAsync(stream, ct) : await ReadCsvAsync(stream);
         }
         catch (ImportFormatException e)
         {
@@ -130,6 +130,10 @@ public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService item
             !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
             throw new ImportFormatException(0, text["Import.NotFeatureCollection"]);
+        }
+        if (features.GetArrayLength() == 0)
+        {
+            throw new ImportFormatException(0, text["Import.Empty"]);
         }
         CheckRowCount(features.GetArrayLength());
         var rows = new List<(int, ItemInput)>();
@@ -192,7 +196,8 @@ public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService item
     static IReadOnlyList<string> SplitThemes(string? value) =>
         (value ?? "").Split([';', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
-    List<(int, ItemInput)> ReadCsv(Stream stream)
+    // Reads asynchronously: ASP.NET Core refuses synchronous reads of a request body.
+    async Task<List<(int, ItemInput)>> ReadCsvAsync(Stream stream)
     {
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
@@ -207,7 +212,7 @@ public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService item
         {
             using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
             using var csv = new CsvReader(reader, config);
-            if (!csv.Read() || !csv.ReadHeader())
+            if (!await csv.ReadAsync() || !csv.ReadHeader())
             {
                 throw new ImportFormatException(0, text["Import.EmptyCsv"]);
             }
@@ -218,7 +223,7 @@ public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService item
                 throw new ImportFormatException(1, text["Import.MissingColumns", string.Join(", ", missing)]);
             }
             string? Field(string name) => header.Contains(name.ToLowerInvariant()) ? csv.GetField(name.ToLowerInvariant()) : null;
-            while (csv.Read())
+            while (await csv.ReadAsync())
             {
                 var row = csv.Parser.Row;
                 CheckRowCount(rows.Count + 1);

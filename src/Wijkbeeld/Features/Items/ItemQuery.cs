@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NetTopologySuite.Geometries;
@@ -11,20 +12,28 @@ namespace Wijkbeeld.Features.Items;
 public sealed record ItemQuery
 {
     [Description("minLon,minLat,maxLon,maxLat (WGS84)")]
+    [FromQuery(Name = "bbox")]
     public string? Bbox { get; init; }
     [Description("Soort(en), herhaald of met komma's: voorziening, kans, opgave, initiatief, kracht, signaal, gebeurtenis")]
+    [FromQuery(Name = "kind")]
     public string[]? Kind { get; init; }
     [Description("Themacode(s)")]
+    [FromQuery(Name = "theme")]
     public string[]? Theme { get; init; }
     [Description("Status(sen)")]
+    [FromQuery(Name = "status")]
     public string[]? Status { get; init; }
     [Description("Code van gemeente, wijk of buurt (GM0400, WK040001, BU04000101)")]
+    [FromQuery(Name = "area")]
     public string? Area { get; init; }
     [Description("Zoektekst in titel en beschrijving")]
+    [FromQuery(Name = "q")]
     public string? Q { get; init; }
     [Description("Pagina, vanaf 1")]
+    [FromQuery(Name = "page")]
     public string? Page { get; init; }
     [Description("Aantal per pagina (1-500)")]
+    [FromQuery(Name = "pageSize")]
     public string? PageSize { get; init; }
 
     public static ItemQuery From(IQueryCollection query) => new()

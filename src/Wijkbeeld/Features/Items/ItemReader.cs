@@ -36,9 +36,6 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider
         return item is null ? null : ItemDto.From(item, await areaIndex.GetAsync(ct), StaleBefore, withUpdates: true);
     }
 
-    public async Task<ItemDto> ToDtoAsync(Item item, CancellationToken ct) =>
-        ItemDto.From(item, await areaIndex.GetAsync(ct), StaleBefore);
-
     public async Task<IReadOnlyList<ItemDto>> FindAsync(IEnumerable<int> ids, CancellationToken ct)
     {
         var list = ids.ToList();

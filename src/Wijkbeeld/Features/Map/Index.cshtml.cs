@@ -56,6 +56,8 @@ public sealed class IndexModel(ItemReader reader, AreaIndex areaIndex, IOptions<
             legend = text["Map.Legend"].Value,
             itemsInView = text["Map.ItemsInView"].Value,
             loadError = text["Map.LoadError"].Value,
+            zoomIn = text["Map.ZoomIn"].Value,
+            zoomOut = text["Map.ZoomOut"].Value,
         },
     });
 

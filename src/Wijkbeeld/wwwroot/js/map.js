@@ -6,11 +6,14 @@ const filterForm = document.getElementById('filters');
 const filterPanel = filterForm.querySelector('details');
 if (window.matchMedia('(max-width: 60rem)').matches && !new URLSearchParams(location.search).has('kind')) filterPanel.open = false;
 
-const map = L.map(mapElement, { zoomControl: true, keyboard: true });
+// maxZoom on the map itself: without a tile layer (tiles off) the cluster layer needs it, or it throws.
+const maxZoom = Number(mapElement.dataset.maxZoom) || 19;
+const map = L.map(mapElement, { zoomControl: false, keyboard: true, maxZoom });
+L.control.zoom({ zoomInTitle: catalog.text.zoomIn, zoomOutTitle: catalog.text.zoomOut }).addTo(map);
 const tileUrl = mapElement.dataset.tileUrl;
 if (tileUrl) {
   // Without a network the tiles fail quietly; boundaries and items still show on the plain background.
-  L.tileLayer(tileUrl, { maxZoom: Number(mapElement.dataset.maxZoom) || 19, attribution: mapElement.dataset.tileAttribution }).addTo(map);
+  L.tileLayer(tileUrl, { maxZoom, attribution: mapElement.dataset.tileAttribution }).addTo(map);
 }
 const bounds = (mapElement.dataset.bounds || '').split(',').map(Number);
 const initialBbox = new URLSearchParams(location.search).get('bbox');

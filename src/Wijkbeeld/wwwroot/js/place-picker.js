@@ -6,7 +6,8 @@ const locateButton = document.getElementById('use-location');
 const status = document.getElementById('picker-status');
 
 picker.hidden = false;
-const map = L.map(picker, { keyboard: true }).setView([52.93, 4.75], 12);
+const map = L.map(picker, { keyboard: true, maxZoom: 19, zoomControl: false }).setView([52.93, 4.75], 12);
+L.control.zoom({ zoomInTitle: picker.dataset.textZoomIn, zoomOutTitle: picker.dataset.textZoomOut }).addTo(map);
 fetch('/api/areas/boundaries.geojson').then(r => r.json()).then(data => {
   const layer = L.geoJSON(data, {
     interactive: false,

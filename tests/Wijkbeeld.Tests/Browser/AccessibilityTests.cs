@@ -1,0 +1,99 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Wijkbeeld.Tests.Browser;
+
+/// <summary>
+/// axe-core on every page, on a desktop PC and at 320 px wide (WCAG reflow): no serious or critical violations.
+/// Pages are scanned once their scripts are done (map items and list loaded, picker drawn).
+/// </summary>
+public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    public const string InvalidForm = "/items/new (opgeslagen zonder gegevens)";
+
+    public static TheoryData<string, string> Pages()
+    {
+        string[] pages =
+        [
+            "/", "/items/new", "/items/{id}", "/items/{id}/edit", "/items/{id}/delete", "/areas", "/admin/areas/import", InvalidForm,
+        ];
+        var data = new TheoryData<string, string>();
+        foreach (var page in pages)
+        {
+            data.Add(page, "desktop");
+            data.Add(page, "320px");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task The_page_has_no_serious_or_critical_accessibility_violations(string page, string screen)
+    {
+        var viewport = screen == "desktop" ? BrowserFixture.Desktop : BrowserFixture.Narrow;
+        var tab = await NewPageAsync(viewport);
+        if (page == InvalidForm)
+        {
+            await GotoAsync(tab, "/items/new");
+            await tab.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Form.Save"), Exact = true }).ClickAsync();
+            var summary = tab.GetByRole(AriaRole.Alert);
+            await Expect(summary.GetByRole(AriaRole.Heading, new() { Name = Fixture.Text("Form.ErrorSummary") })).ToBeVisibleAsync();
+            await Expect(tab.GetByLabel(Fixture.Text("Form.Title"))).ToHaveAttributeAsync("aria-invalid", "true");
+        }
+        else
+        {
+            await GotoAsync(tab, page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal));
+        }
+        await WaitUntilScriptsAreDoneAsync(tab, page);
+
+        var result = await tab.RunAxe();
+
+        var problems = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{v.Impact} {v.Id}: {v.Help} ({v.HelpUrl})" + string.Concat(v.Nodes.Take(5).Select(n => $"{Environment.NewLine}    {n.Target} {Shorten(n.Html)}")))
+            .ToList();
+        foreach (var v in result.Violations.Where(v => v.Impact is not ("serious" or "critical")))
+        {
+            TestContext.Current.TestOutputHelper?.WriteLine($"{v.Impact} {v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target))})");
+        }
+        Assert.True(problems.Count == 0, $"axe on {page} ({screen}):{Environment.NewLine}{string.Join(Environment.NewLine, problems)}");
+
+        if (screen == "320px")
+        {
+            // WCAG 1.4.10 Reflow: at 320 CSS px nothing may need horizontal scrolling.
+            var overflow = await tab.EvaluateAsync<string>("""
+                () => document.documentElement.scrollWidth <= innerWidth ? '' :
+                  `page is ${document.documentElement.scrollWidth}px wide: ` + [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.leaflet-container'))
+                    .slice(0, 5).map(e => e.outerHTML.slice(0, 120)).join(' | ')
+                """);
+            Assert.True(overflow.Length == 0, $"{page} scrolls sideways at 320 px: {overflow}");
+        }
+        AssertNoScriptErrors();
+    }
+
+    /// <summary>An item whose page shows the most: related items, a log and, if there is one, the stale notice.</summary>
+    async Task<int> ShowcaseItemIdAsync() =>
+        (await ApiItemsAsync()).Items
+            .OrderByDescending(i => i.RelatedItemIds.Count > 0)
+            .ThenByDescending(i => i.IsStale)
+            .ThenBy(i => i.Id)
+            .First().Id;
+
+    async Task WaitUntilScriptsAreDoneAsync(IPage tab, string page)
+    {
+        if (page == "/")
+        {
+            var total = (await ApiItemsAsync()).Total;
+            await WaitForMapAsync(tab, total, expectedInView: total);
+        }
+        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal))
+        {
+            await Expect(tab.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
+        }
+    }
+
+    static string Shorten(string? html) => html is null ? "" : html.Length <= 160 ? html : html[..160] + "…";
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Playwright;
+
+namespace Wijkbeeld.Tests.Browser;
+
+/// <summary>
+/// All browser tests share one xunit collection, so they run one class at a time (the machine has few cores),
+/// side by side with at most one other collection.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>
+/// The real app on Kestrel at http://127.0.0.1:{free port} with its own fresh SQLite database and the Den Helder
+/// sample, plus Debian's headless Chromium. One per test class (a class fixture); each test opens its own
+/// browser context, so cookies and storage never leak between tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>Desktop PC and phone viewports the tests use.</summary>
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+    public static readonly ViewportSize Phone = new() { Width = 375, Height = 667 };
+    public static readonly ViewportSize Narrow = new() { Width = 320, Height = 640 };
+
+    WijkbeeldApp? app;
+    IPlaywright? playwright;
+    IBrowser? browser;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>An HTTP client for the same server, to read the API for expected values.</summary>
+    public HttpClient Api { get; private set; } = null!;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not initialized.");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath} (apt-get install chromium).");
+        }
+
+        app = new WijkbeeldApp();
+        // .NET 10: a real Kestrel server instead of TestServer; port 0 = a free port on 127.0.0.1.
+        app.UseKestrel(0);
+        app.StartServer();
+        BaseAddress = app.ClientOptions.BaseAddress;
+        if (BaseAddress.IsLoopback is false || BaseAddress.Port is 0 or 80)
+        {
+            throw new InvalidOperationException($"Kestrel did not report its address (got {BaseAddress}).");
+        }
+        Api = app.CreateClient();
+
+        // Expectations wait up to 10 s: the machine is small and other test collections run at the same time.
+        Assertions.SetDefaultExpectTimeout(10_000);
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A UI text as the app shows it (Resources/Texts.resx, Dutch), e.g. "Status.actief".</summary>
+    public string Text(string key)
+    {
+        var text = app!.Services.GetRequiredService<IStringLocalizer<Texts>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
+        try
+        {
+            var value = text[key];
+            return value.ResourceNotFound ? throw new ArgumentException($"No text {key}.", nameof(key)) : value.Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>A fresh, isolated browser context (own cookies and storage) pointed at the app.</summary>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = viewport,
+            IsMobile = phone,
+            HasTouch = phone,
+            DeviceScaleFactor = phone ? 2 : 1,
+            Locale = "nl-NL",
+            TimezoneId = "Europe/Amsterdam",
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+        });
+        context.SetDefaultTimeout(15_000);
+        context.SetDefaultNavigationTimeout(20_000);
+        return context;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        Api?.Dispose();
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}
