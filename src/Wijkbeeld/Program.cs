@@ -1,10 +1,12 @@
 using Wijkbeeld.Features;
 using Wijkbeeld.Infrastructure.Data;
+using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWijkbeeldData();
 builder.AddWijkbeeldWeb();
+builder.AddWijkbeeldRealtime();
 builder.Services.AddWijkbeeldFeatures(builder.Configuration);
 
 var app = builder.Build();

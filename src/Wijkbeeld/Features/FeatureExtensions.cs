@@ -1,6 +1,8 @@
+using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
+using Wijkbeeld.Infrastructure.Realtime;
 
 namespace Wijkbeeld.Features;
 
@@ -24,6 +26,8 @@ public static class FeatureExtensions
     {
         app.MapItemEndpoints();
         app.MapAreaEndpoints();
+        app.MapActivityEndpoints();
+        app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;
     }

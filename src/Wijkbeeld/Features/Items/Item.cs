@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Wijkbeeld.Features.Items;
 
@@ -61,8 +62,8 @@ sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
 {
     public void Configure(EntityTypeBuilder<Item> item)
     {
-        item.Property(i => i.Kind).HasConversion(k => k.Code(), c => ParseKind(c)).HasMaxLength(20);
-        item.Property(i => i.Visibility).HasConversion(v => v.Code(), c => ParseVisibility(c)).HasMaxLength(20);
+        item.Property(i => i.Kind).HasConversion<KindConverter>().HasMaxLength(20);
+        item.Property(i => i.Visibility).HasConversion<VisibilityConverter>().HasMaxLength(20);
         item.Property(i => i.Title).HasMaxLength(ItemRules.TitleMaxLength);
         item.Property(i => i.Description).HasMaxLength(ItemRules.DescriptionMaxLength);
         item.Property(i => i.Status).HasMaxLength(30);
@@ -83,8 +84,16 @@ sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.ItemId);
         item.HasMany(i => i.Links).WithOne().HasForeignKey(l => l.ItemId);
     }
+}
 
+/// <summary>Kinds and visibilities are stored as their Dutch codes, readable in the database and exports.</summary>
+sealed class KindConverter() : ValueConverter<ItemKind, string>(k => k.Code(), c => ParseKind(c))
+{
     static ItemKind ParseKind(string code) => ItemCatalog.TryParseKind(code, out var kind) ? kind : ItemKind.Facility;
+}
+
+sealed class VisibilityConverter() : ValueConverter<Visibility, string>(v => v.Code(), c => ParseVisibility(c))
+{
     static Visibility ParseVisibility(string code) => ItemCatalog.TryParseVisibility(code, out var v) ? v : Visibility.Organisation;
 }
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.Extensions.Localization;
-using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Items;
@@ -17,7 +16,7 @@ public sealed record ItemImportReport(int RowsRead, int Created, IReadOnlyList<I
 }
 
 /// <summary>Imports items from GeoJSON or CSV: every row is checked with the item rules; one bad row stores nothing.</summary>
-public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService items, IStringLocalizer<Texts> text)
+public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocalizer<Texts> text)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
     public const int MaxRows = 10_000;
@@ -98,13 +97,12 @@ public sealed class ItemImport(WijkbeeldDb db, ItemRules rules, ItemService item
             return new ItemImportReport(rows.Count, 0, errors);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // One SaveChanges is one transaction: all rows or none.
         foreach (var item in valid)
         {
             items.Add(item, author: null, ItemUpdateType.Imported);
         }
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        await items.SaveAndPublishAsync(ct);
         return new ItemImportReport(rows.Count, valid.Count, []);
     }
 

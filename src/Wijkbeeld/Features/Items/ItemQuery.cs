@@ -26,6 +26,9 @@ public sealed record ItemQuery
     [Description("Code van gemeente, wijk of buurt (GM0400, WK040001, BU04000101)")]
     [FromQuery(Name = "area")]
     public string? Area { get; init; }
+    [FromQuery(Name = "id")]
+    [Description("Alleen deze item-id('s)")]
+    public string[]? Id { get; init; }
     [Description("Zoektekst in titel en beschrijving")]
     [FromQuery(Name = "q")]
     public string? Q { get; init; }
@@ -43,6 +46,7 @@ public sealed record ItemQuery
         Theme = query["theme"].Where(v => v is not null).ToArray()!,
         Status = query["status"].Where(v => v is not null).ToArray()!,
         Area = query["area"].FirstOrDefault(),
+        Id = query["id"].Where(v => v is not null).ToArray()!,
         Q = query["q"].FirstOrDefault(),
         Page = query["page"].FirstOrDefault(),
         PageSize = query["pageSize"].FirstOrDefault(),
@@ -52,7 +56,7 @@ public sealed record ItemQuery
 /// <summary>A checked <see cref="ItemQuery"/>.</summary>
 public sealed record ItemFilter(
     Envelope? Bbox, IReadOnlyList<ItemKind> Kinds, IReadOnlyList<string> Themes, IReadOnlyList<string> Statuses,
-    AreaInfo? Area, string? Q, int Page, int PageSize)
+    AreaInfo? Area, string? Q, int Page, int PageSize, IReadOnlyList<int>? Ids = null)
 {
     public const int MaxPageSize = 500;
     public const int MaxQueryLength = 200;
@@ -111,6 +115,17 @@ public sealed record ItemFilter(
             }
         }
 
+        var ids = new List<int>();
+        foreach (var value in Split(query.Id))
+        {
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) ids.Add(id);
+            else errors["id"] = [text["Error.NumberRange", 1, int.MaxValue]];
+        }
+        if (ids.Count > MaxPageSize)
+        {
+            errors["id"] = [text["Error.NumberRange", 1, MaxPageSize]];
+        }
+
         var q = ItemRules.Clean(query.Q);
         if (q is { Length: > MaxQueryLength })
         {
@@ -122,7 +137,8 @@ public sealed record ItemFilter(
 
         return errors.Count > 0
             ? (null, errors)
-            : (new ItemFilter(bbox, kinds.Distinct().ToList(), themes.Distinct().ToList(), statuses.Distinct().ToList(), area, q, page, pageSize), errors);
+            : (new ItemFilter(bbox, kinds.Distinct().ToList(), themes.Distinct().ToList(), statuses.Distinct().ToList(), area, q, page, pageSize,
+                ids.Count == 0 ? null : ids.Distinct().ToList()), errors);
 
         int ParseInt(string? value, int fallback, int min, int max, string field)
         {
@@ -144,6 +160,10 @@ public static class ItemQueries
         if (filter.Bbox is { } b)
         {
             items = items.Where(i => i.Longitude >= b.MinX && i.Longitude <= b.MaxX && i.Latitude >= b.MinY && i.Latitude <= b.MaxY);
+        }
+        if (filter.Ids is { } ids)
+        {
+            items = items.Where(i => ids.Contains(i.Id));
         }
         if (filter.Kinds.Count > 0)
         {

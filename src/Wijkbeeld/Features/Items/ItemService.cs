@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Infrastructure.Data;
+using Wijkbeeld.Infrastructure.Realtime;
 
 namespace Wijkbeeld.Features.Items;
 
@@ -8,9 +10,14 @@ public enum ChangeOutcome { Done, NotFound, Conflict }
 
 public sealed record ChangeResult(ChangeOutcome Outcome, Item? Item);
 
-/// <summary>Writes items and their log. Pages, API and import all change items through here.</summary>
-public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text)
+/// <summary>
+/// Writes items, their log and the change feed in one save, then pushes the changes live.
+/// Pages, API and import all change items through here.
+/// </summary>
+public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher)
 {
+    readonly List<ItemChange> pending = [];
+
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public Item Add(ValidItem valid, string? author, ItemUpdateType logType = ItemUpdateType.Created)
@@ -19,14 +26,31 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         Apply(item, valid);
         item.Updates.Add(new ItemUpdate { At = Now, Type = logType, Author = author, Text = text["Log.Created"] });
         db.Items.Add(item);
+        Record(item, ChangeType.Created, text["Log.Created"]);
         return item;
     }
 
     public async Task<Item> CreateAsync(ValidItem valid, string? author, CancellationToken ct)
     {
         var item = Add(valid, author);
-        await db.SaveChangesAsync(ct);
+        await SaveAndPublishAsync(ct);
         return item;
+    }
+
+    /// <summary>Saves what <see cref="Add"/> staged (the import adds many, then saves once).</summary>
+    public async Task SaveAndPublishAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        var saved = pending.ToList();
+        pending.Clear();
+        await publisher.PublishAsync(saved);
+    }
+
+    void Record(Item item, ChangeType type, string summary)
+    {
+        var change = ItemChange.For(item, type, summary, Now);
+        db.ItemChanges.Add(change);
+        pending.Add(change);
     }
 
     public async Task<ChangeResult> UpdateAsync(int id, int expectedVersion, ValidItem valid, CancellationToken ct)
@@ -43,12 +67,13 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         var summary = Describe(item, valid);
         Apply(item, valid);
         item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Text = summary });
+        Record(item, ChangeType.Updated, summary);
         return await SaveVersionAsync(item, expectedVersion, ct);
     }
 
     public async Task<ChangeResult> DeleteAsync(int id, int? expectedVersion, CancellationToken ct)
     {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct);
+        var item = await db.Items.Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
         {
             return new(ChangeOutcome.NotFound, null);
@@ -61,18 +86,20 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         item.DeletedAt = Now;
         item.UpdatedAt = Now;
         item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Deleted, Text = text["Log.Deleted"] });
+        Record(item, ChangeType.Deleted, text["Log.Deleted"]);
         return await SaveVersionAsync(item, item.Version, ct);
     }
 
     public async Task<ChangeResult> CommentAsync(int id, string comment, string? author, CancellationToken ct)
     {
-        var item = await db.Items.FirstOrDefaultAsync(i => i.Id == id, ct);
+        var item = await db.Items.Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
         {
             return new(ChangeOutcome.NotFound, null);
         }
         item.UpdatedAt = Now;
         item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Comment, Author = author, Text = comment });
+        Record(item, ChangeType.Commented, ItemExport.Summary(comment));
         return await SaveVersionAsync(item, item.Version, ct);
     }
 
@@ -83,11 +110,12 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         db.Entry(item).Property(i => i.Version).OriginalValue = expectedVersion;
         try
         {
-            await db.SaveChangesAsync(ct);
+            await SaveAndPublishAsync(ct);
             return new(ChangeOutcome.Done, item);
         }
         catch (DbUpdateConcurrencyException)
         {
+            pending.Clear();
             db.ChangeTracker.Clear();
             var current = await db.Items.AsNoTracking().Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == item.Id, ct);
             return new(current is null ? ChangeOutcome.NotFound : ChangeOutcome.Conflict, current);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Infrastructure.Data;
 
 namespace Wijkbeeld.Features.Items;
@@ -21,6 +21,7 @@ public sealed class SampleItems(WijkbeeldDb db, ItemRules rules, TimeProvider cl
             ?? throw new InvalidOperationException("Sample items are not embedded.");
         var samples = await JsonSerializer.DeserializeAsync<SampleItem[]>(stream, JsonSerializerOptions.Web, ct) ?? [];
         var now = clock.GetUtcNow().UtcDateTime;
+        var history = new List<ItemChange>();
         foreach (var s in samples)
         {
             var check = await rules.ValidateAsync(new ItemInput
@@ -50,7 +51,12 @@ public sealed class SampleItems(WijkbeeldDb db, ItemRules rules, TimeProvider cl
                 At = now.AddDays(-u.DaysAgo), Type = ItemUpdateType.Comment, Author = u.Author, Text = u.Text,
             }));
             db.Items.Add(item);
+            history.Add(ItemChange.For(item, ChangeType.Created, "Toegevoegd aan de wijkkaart.", item.CreatedAt));
+            history.AddRange(item.Updates.Where(u => u.Type == ItemUpdateType.Comment)
+                .Select(u => ItemChange.For(item, ChangeType.Commented, ItemExport.Summary(u.Text), u.At)));
         }
+        // The activity feed starts with the sample's history, oldest first.
+        db.ItemChanges.AddRange(history.OrderBy(c => c.At));
         await db.SaveChangesAsync(ct);
         return samples.Length;
     }

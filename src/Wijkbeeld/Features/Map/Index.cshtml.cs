@@ -57,6 +57,11 @@ public sealed class IndexModel(ItemReader reader, AreaIndex areaIndex, IOptions<
             itemsInView = text["Map.ItemsInView"].Value,
             loadError = text["Map.LoadError"].Value,
             zoomIn = text["Map.ZoomIn"].Value,
+            changes = new Dictionary<string, string>
+            {
+                ["created"] = text["Live.Created"], ["updated"] = text["Live.Updated"],
+                ["commented"] = text["Live.Commented"], ["deleted"] = text["Live.Deleted"],
+            },
             zoomOut = text["Map.ZoomOut"].Value,
         },
     });

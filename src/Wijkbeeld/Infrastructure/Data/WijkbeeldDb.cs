@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 
@@ -16,6 +17,7 @@ public abstract class WijkbeeldDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemUpdate> ItemUpdates => Set<ItemUpdate>();
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
     public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijkbeeldDb).Assembly);

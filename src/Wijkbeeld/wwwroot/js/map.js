@@ -48,10 +48,10 @@ function updateLabels() {
 }
 map.on('zoomend', updateLabels);
 
-function iconFor(kind, stale) {
+function iconFor(kind, stale, isNew, flash) {
   const template = document.getElementById(`icon-${kind}`);
   return L.divIcon({
-    className: `marker marker-${kind}${stale ? ' marker-stale' : ''}`,
+    className: `marker marker-${kind}${stale ? ' marker-stale' : ''}${isNew ? ' marker-new' : ''}${flash ? ' marker-flash' : ''}`,
     html: template ? template.innerHTML : '',
     iconSize: [28, 28],
     iconAnchor: [14, 14],
@@ -112,6 +112,18 @@ function bboxParam() {
   return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(n => n.toFixed(5)).join(',');
 }
 
+const markers = new Map();
+
+function createMarker(f) {
+  const [lon, lat] = f.geometry.coordinates;
+  const isNew = window.wijkbeeldLive?.isNew(f.properties.updatedAt);
+  const marker = L.marker([lat, lon], { icon: iconFor(f.properties.kind, f.properties.stale, isNew), title: f.properties.title, alt: f.properties.title });
+  marker.bindPopup(() => popupContent(marker.feature.properties));
+  marker.feature = f;
+  markers.set(f.properties.id, marker);
+  return marker;
+}
+
 let loadController;
 async function loadItems() {
   loadController?.abort();
@@ -122,13 +134,8 @@ async function loadItems() {
     if (!response.ok) throw new Error(String(response.status));
     const data = await response.json();
     cluster.clearLayers();
-    cluster.addLayers(data.features.map(f => {
-      const [lon, lat] = f.geometry.coordinates;
-      const marker = L.marker([lat, lon], { icon: iconFor(f.properties.kind, f.properties.stale), title: f.properties.title, alt: f.properties.title });
-      marker.bindPopup(() => popupContent(f.properties));
-      marker.feature = f;
-      return marker;
-    }));
+    markers.clear();
+    cluster.addLayers(data.features.map(createMarker));
     mapElement.dataset.loaded = String(data.features.length);
   } catch (e) {
     if (e.name !== 'AbortError') showError();
@@ -145,17 +152,19 @@ function showError() {
 }
 
 // The list shows what is in view: re-render it (server-side, htmx) after every pan or zoom.
-function refreshList() {
+function refreshList(flashId) {
   const params = filterParams();
   params.set('bbox', bboxParam());
   history.replaceState(null, '', `/?${params}`);
-  htmx.ajax('GET', `/?${params}`, { target: '#item-list', swap: 'innerHTML' });
+  return htmx.ajax('GET', `/?${params}`, { target: '#item-list', swap: 'innerHTML' }).then(() => {
+    if (flashId) document.querySelector(`#item-list [data-id="${flashId}"]`)?.classList.add('flash');
+  });
 }
 
 let moveTimer;
 map.on('moveend', () => {
   clearTimeout(moveTimer);
-  moveTimer = setTimeout(refreshList, 250);
+  moveTimer = setTimeout(() => refreshList(), 250);
 });
 
 filterForm.addEventListener('change', () => {
@@ -166,6 +175,38 @@ filterForm.addEventListener('submit', event => {
   event.preventDefault();
   loadItems();
   refreshList();
+});
+
+// Live: a change elsewhere appears, moves, changes or goes here too. The server applies the filter.
+async function applyChange(change) {
+  const existing = markers.get(change.itemId);
+  let feature = null;
+  if (change.type !== 'deleted') {
+    const params = filterParams();
+    params.set('id', change.itemId);
+    const response = await fetch(`/api/items.geojson?${params}`);
+    if (response.ok) feature = (await response.json()).features[0] ?? null;
+  }
+  if (existing) {
+    cluster.removeLayer(existing);
+    markers.delete(change.itemId);
+  }
+  if (feature) {
+    const marker = createMarker(feature);
+    marker.setIcon(iconFor(feature.properties.kind, feature.properties.stale, true, true));
+    cluster.addLayer(marker);
+  }
+  mapElement.dataset.loaded = String(markers.size);
+  mapElement.dataset.lastChange = String(change.sequence);
+  if (feature || existing) {
+    window.wijkbeeldLive.announce(`${catalog.text.changes[change.type]}: ${change.title}`);
+    refreshList(change.itemId);
+  }
+}
+
+let changeQueue = Promise.resolve();
+document.addEventListener('wijkbeeld:change', event => {
+  changeQueue = changeQueue.then(() => applyChange(event.detail)).catch(showError);
 });
 
 loadItems();

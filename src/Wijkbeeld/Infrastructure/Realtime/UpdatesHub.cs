@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.SignalR;
+using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Features.Items;
+
+namespace Wijkbeeld.Infrastructure.Realtime;
+
+/// <summary>What every open view receives for a change: enough to announce it and to fetch the item.</summary>
+public sealed record ChangeMessage(
+    long Sequence, string Type, int ItemId, string Kind, string Title, string Summary, DateTime At,
+    string MunicipalityCode, string? DistrictCode, string? NeighbourhoodCode)
+{
+    public static ChangeMessage From(ItemChange c) => new(
+        c.Sequence, c.Type.ToString().ToLowerInvariant(), c.ItemId, c.Kind.Code(), c.Title, c.Summary, c.At,
+        c.MunicipalityCode, c.DistrictCode, c.NeighbourhoodCode);
+}
+
+/// <summary>
+/// One hub for live updates. A client asks to follow a municipality; the server decides which
+/// audience groups the connection joins, so a viewer never receives changes it may not see.
+/// </summary>
+public sealed class UpdatesHub(ChangeFeed feed) : Hub
+{
+    public const string Path = "/hubs/updates";
+    public const string ChangeMethod = "change";
+
+    /// <summary>Follow a municipality (GM code). Returns the newest sequence number, the point to catch up from.</summary>
+    public async Task<long> Follow(string municipalityCode)
+    {
+        var code = municipalityCode?.Trim().ToUpperInvariant() ?? "";
+        if (code.Length is < 6 or > 10 || !code.StartsWith("GM", StringComparison.Ordinal))
+        {
+            throw new HubException("Onbekende gemeente.");
+        }
+        foreach (var group in Audience.GroupsFor(code, Context.User))
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        }
+        return await feed.LatestSequenceAsync(Context.ConnectionAborted);
+    }
+}

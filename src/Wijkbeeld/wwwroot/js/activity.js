@@ -1,0 +1,17 @@
+// "Wat speelt er": reload the list (same filter) when a change arrives, and highlight what is new.
+const list = document.getElementById('activity-list');
+const form = document.getElementById('activity-filters');
+
+document.addEventListener('wijkbeeld:change', async event => {
+  const change = event.detail;
+  const params = new URLSearchParams(new FormData(form));
+  for (const [key, value] of [...params]) if (!value) params.delete(key);
+  const page = new URLSearchParams(location.search).get('page');
+  if (page && page !== '1') return;
+  await htmx.ajax('GET', `/activiteit?${params}`, { target: '#activity-list', swap: 'innerHTML' });
+  const entry = list.querySelector(`[data-sequence="${change.sequence}"]`);
+  if (entry) {
+    entry.classList.add('flash');
+    window.wijkbeeldLive.announce(`${entry.querySelector('.change-type').textContent}: ${change.title}`);
+  }
+});
