@@ -62,11 +62,11 @@ public static class ActivityEndpoints
         var page = await feed.ReadAsync(filter, ct);
         var baseUrl = $"{http.Request.Scheme}://{http.Request.Host}";
         http.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await using var xml = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Async = true, Indent = true });
+        await using var xml = XmlWriter.Create(http.Response.Body, new XmlWriterSettings { Async = true, Indent = true, Encoding = new System.Text.UTF8Encoding(false) });
         const string ns = "http://www.w3.org/2005/Atom";
         await xml.WriteStartDocumentAsync();
         xml.WriteStartElement("feed", ns);
-        xml.WriteElementString("title", ns, text["Activity.FeedTitle", filter.Area?.Name ?? ""].Value.Trim());
+        xml.WriteElementString("title", ns, filter.Area is { } area ? text["Activity.FeedTitleArea", area.Name] : text["Activity.FeedTitle"]);
         xml.WriteElementString("id", ns, $"{baseUrl}/api/activity.atom{http.Request.QueryString}");
         xml.WriteElementString("updated", ns, XmlConvert.ToString(page.Entries.FirstOrDefault()?.At ?? DateTime.UnixEpoch, XmlDateTimeSerializationMode.Utc));
         xml.WriteStartElement("link", ns);
@@ -79,7 +79,7 @@ public static class ActivityEndpoints
         foreach (var entry in page.Entries)
         {
             xml.WriteStartElement("entry", ns);
-            xml.WriteElementString("id", ns, $"{baseUrl}/api/activity/{entry.Sequence}");
+            xml.WriteElementString("id", ns, $"urn:wijkbeeld:{http.Request.Host.Host}:change:{entry.Sequence}");
             xml.WriteElementString("title", ns, $"{text["Change." + entry.Type]}: {entry.Title}");
             xml.WriteElementString("updated", ns, XmlConvert.ToString(entry.At, XmlDateTimeSerializationMode.Utc));
             xml.WriteStartElement("link", ns);
