@@ -21,9 +21,10 @@ public sealed class ErrorModel(IStringLocalizer<Texts> text) : PageModel
         // Keep the original status when re-executed; a direct visit gets 404 for an unknown code.
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null ||
                          HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        var known = status is 400 or 404 or 500;
-        Response.StatusCode = reExecuted ? Response.StatusCode : known ? status : StatusCodes.Status404NotFound;
-        var key = known ? status.ToString() : "Other";
+        var code = reExecuted ? Response.StatusCode : status;
+        var known = code is 400 or 404 or 500 or 503;
+        Response.StatusCode = reExecuted ? code : known ? code : StatusCodes.Status404NotFound;
+        var key = known ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Other";
         Title = text["ErrorPage.Title." + key];
         Explanation = text["ErrorPage.Text." + key];
     }

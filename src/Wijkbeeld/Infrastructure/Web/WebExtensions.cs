@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -32,8 +33,16 @@ public static class WebExtensions
     public static WebApplication UseWijkbeeldWeb(this WebApplication app)
     {
         // The API answers errors with problem details; people in a browser get a Dutch error page.
-        app.UseWhen(c => IsApi(c), api => { api.UseExceptionHandler(); api.UseStatusCodePages(); });
-        app.UseWhen(c => !IsApi(c), pages => { pages.UseExceptionHandler("/fout/500"); pages.UseStatusCodePagesWithReExecute("/fout/{0}"); });
+        app.UseWhen(c => IsApi(c), api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusFor });
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(c => !IsApi(c), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/fout/500", StatusCodeSelector = StatusFor });
+            pages.UseStatusCodePagesWithReExecute("/fout/{0}");
+        });
         app.UseRouting();
         // Static assets come pre-compressed from the build; compress only what is rendered per request.
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null, b => b.UseResponseCompression());
@@ -57,6 +66,12 @@ public static class WebExtensions
         app.MapHealthChecks("/health");
         return app;
     }
+
+    /// <summary>A database that is down or busy is a temporary condition (503), not a bug (500): nothing was stored.</summary>
+    static int StatusFor(Exception exception) =>
+        exception is DbException or TimeoutException || exception.InnerException is DbException or TimeoutException
+            ? StatusCodes.Status503ServiceUnavailable
+            : StatusCodes.Status500InternalServerError;
 
     static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health") ||
