@@ -36,4 +36,6 @@ public sealed record ItemDto(
     static AreaRef? Ref(AreaInfo? area) => area is null ? null : new(area.Code, area.Name);
 }
 
+public sealed record ItemCluster(int Count, double Longitude, double Latitude);
+
 public sealed record ItemPage(IReadOnlyList<ItemDto> Items, int Total, int Page, int PageSize);

@@ -3,7 +3,10 @@ using System.Text;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Wijkbeeld.Features.Map;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Items;
@@ -20,19 +23,38 @@ public static class ItemExport
         "districtCode", "themes", "status", "ownerOrganisation", "contact", "visibility", "source", "createdAt", "updatedAt", "stale",
     ];
 
-    public static async Task<IResult> GeoJson([AsParameters] ItemQuery query, ItemReader reader, IStringLocalizer<Texts> text,
-        HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// The filtered items as points; with <c>zoom</c> and <c>bbox</c> (the map view) and more than
+    /// <see cref="MapOptions.ClusterThreshold"/> items in view, clusters instead, so a browser never gets more than a few thousand features.
+    /// </summary>
+    public static async Task<IResult> GeoJson([AsParameters] ItemQuery query, [FromQuery(Name = "zoom")] string? zoom,
+        ItemReader reader, IOptions<MapOptions> mapOptions, IStringLocalizer<Texts> text, HttpContext http, CancellationToken ct)
     {
         var (filter, errors) = await reader.ParseAsync(query, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
-        if (filter is null)
+        int? zoomLevel = null;
+        if (!string.IsNullOrWhiteSpace(zoom))
+        {
+            if (int.TryParse(zoom, NumberStyles.None, CultureInfo.InvariantCulture, out var z) && z <= 22) zoomLevel = z;
+            else errors["zoom"] = [text["Error.NumberRange", 0, 22]];
+        }
+        if (filter is null || errors.Count > 0)
         {
             return Problems.Validation(text, errors);
         }
-        var page = await reader.PageAsync(filter, ct);
         http.Response.ContentType = "application/geo+json; charset=utf-8";
         await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
+        if (zoomLevel is { } level && filter.Bbox is not null)
+        {
+            var total = await reader.CountAsync(filter, ct);
+            if (total > mapOptions.Value.ClusterThreshold)
+            {
+                await WriteClustersAsync(json, total, await reader.ClustersAsync(filter, CellDegrees(level), ct), ct);
+                return Results.Empty;
+            }
+        }
+        var page = await reader.PageAsync(filter, ct);
         json.WriteNumber("totalMatched", page.Total);
         json.WriteStartArray("features");
         foreach (var item in page.Items)
@@ -69,6 +91,36 @@ public static class ItemExport
         json.WriteEndObject();
         await json.FlushAsync(ct);
         return Results.Empty;
+    }
+
+    /// <summary>Cells of about 80 screen pixels at this zoom level (a 256-pixel tile spans 360/2^zoom degrees).</summary>
+    static double CellDegrees(int zoom) => 360.0 / Math.Pow(2, zoom) * 80 / 256;
+
+    static async Task WriteClustersAsync(Utf8JsonWriter json, int total, IReadOnlyList<ItemCluster> clusters, CancellationToken ct)
+    {
+        json.WriteNumber("totalMatched", total);
+        json.WriteBoolean("clustered", true);
+        json.WriteStartArray("features");
+        foreach (var cluster in clusters)
+        {
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteStartObject("geometry");
+            json.WriteString("type", "Point");
+            json.WriteStartArray("coordinates");
+            json.WriteNumberValue(Math.Round(cluster.Longitude, 6));
+            json.WriteNumberValue(Math.Round(cluster.Latitude, 6));
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.WriteStartObject("properties");
+            json.WriteBoolean("cluster", true);
+            json.WriteNumber("count", cluster.Count);
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(ct);
     }
 
     public static async Task<IResult> Csv([AsParameters] ItemQuery query, ItemReader reader, IStringLocalizer<Texts> text,

@@ -30,6 +30,16 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider
         return new ItemPage(items.Select(i => ItemDto.From(i, areas, staleBefore)).ToList(), total, filter.Page, filter.PageSize);
     }
 
+    public Task<int> CountAsync(ItemFilter filter, CancellationToken ct) =>
+        db.Items.Filter(filter).CountAsync(ct);
+
+    /// <summary>Items grouped in square cells of <paramref name="cellDegrees"/>: one point per cell at the cell's mean position.</summary>
+    public async Task<IReadOnlyList<ItemCluster>> ClustersAsync(ItemFilter filter, double cellDegrees, CancellationToken ct) =>
+        await db.Items.AsNoTracking().Filter(filter)
+            .GroupBy(i => new { X = (int)((i.Longitude + 180) / cellDegrees), Y = (int)((i.Latitude + 90) / cellDegrees) })
+            .Select(g => new ItemCluster(g.Count(), g.Average(i => i.Longitude), g.Average(i => i.Latitude)))
+            .ToListAsync(ct);
+
     public async Task<ItemDto?> GetAsync(int id, CancellationToken ct)
     {
         var item = await db.Items.AsNoTracking().WithDetails().Include(i => i.Updates).FirstOrDefaultAsync(i => i.Id == id, ct);

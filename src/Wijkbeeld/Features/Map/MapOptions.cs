@@ -6,4 +6,7 @@ public sealed class MapOptions
     public string TileUrl { get; set; } = "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png";
     public string TileAttribution { get; set; } = "Kaartgegevens &copy; <a href=\"https://www.kadaster.nl\">Kadaster</a>";
     public int MaxZoom { get; set; } = 19;
+
+    /// <summary>Above this many items in a map view the server sends clusters instead of points.</summary>
+    public int ClusterThreshold { get; set; } = 2000;
 }

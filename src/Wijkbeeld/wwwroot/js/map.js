@@ -125,21 +125,50 @@ function createMarker(f) {
 }
 
 let loadController;
+let loaded = null; // { bounds, clustered }: what the last response covered
+const clusterLayer = L.layerGroup().addTo(map);
+
+// Items for the view (with a margin); when the view holds too many, the server answers with clusters.
 async function loadItems() {
   loadController?.abort();
   loadController = new AbortController();
   const params = filterParams();
+  const bounds = map.getBounds().pad(0.5);
+  params.set('bbox', [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(n => n.toFixed(5)).join(','));
+  params.set('zoom', String(map.getZoom()));
   try {
     const response = await fetch(`/api/items.geojson?${params}`, { signal: loadController.signal });
     if (!response.ok) throw new Error(String(response.status));
     const data = await response.json();
     cluster.clearLayers();
+    clusterLayer.clearLayers();
     markers.clear();
-    cluster.addLayers(data.features.map(createMarker));
-    mapElement.dataset.loaded = String(data.features.length);
+    if (data.clustered) {
+      data.features.forEach(f => clusterLayer.addLayer(serverCluster(f)));
+    } else {
+      cluster.addLayers(data.features.map(createMarker));
+    }
+    loaded = { bounds, clustered: Boolean(data.clustered) };
+    mapElement.dataset.loaded = String(data.clustered ? data.totalMatched : data.features.length);
   } catch (e) {
     if (e.name !== 'AbortError') showError();
   }
+}
+
+function serverCluster(f) {
+  const [lon, lat] = f.geometry.coordinates;
+  const count = f.properties.count;
+  const size = count < 100 ? 'small' : count < 1000 ? 'medium' : 'large';
+  const marker = L.marker([lat, lon], {
+    icon: L.divIcon({ html: `<div><span>${count}</span></div>`, className: `marker-cluster marker-cluster-${size}`, iconSize: [40, 40] }),
+    title: String(count),
+  });
+  marker.on('click', () => map.setView([lat, lon], Math.min(map.getZoom() + 2, map.getMaxZoom())));
+  return marker;
+}
+
+function needsReload() {
+  return !loaded || loaded.clustered || !loaded.bounds.contains(map.getBounds());
 }
 
 function showError() {
@@ -164,7 +193,10 @@ function refreshList(flashId) {
 let moveTimer;
 map.on('moveend', () => {
   clearTimeout(moveTimer);
-  moveTimer = setTimeout(() => refreshList(), 250);
+  moveTimer = setTimeout(() => {
+    if (needsReload()) loadItems();
+    refreshList();
+  }, 250);
 });
 
 filterForm.addEventListener('change', () => {
@@ -179,6 +211,11 @@ filterForm.addEventListener('submit', event => {
 
 // Live: a change elsewhere appears, moves, changes or goes here too. The server applies the filter.
 async function applyChange(change) {
+  if (loaded?.clustered) {
+    // Counts, not points, are on the map: fetch them anew.
+    await loadItems();
+    return refreshList();
+  }
   const existing = markers.get(change.itemId);
   let feature = null;
   if (change.type !== 'deleted') {
