@@ -51,6 +51,25 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// A second instance of the app (another server) on the database of <paramref name="first"/>, which must have
+    /// started already (it migrated and loaded the sample). It loads no sample data and never deletes the database:
+    /// <paramref name="first"/> owns it, so dispose this one first.
+    /// </summary>
+    public static WijkbeeldApp SharingDatabaseOf(WijkbeeldApp first, IDictionary<string, string?>? extraSettings = null) =>
+        new(first, extraSettings);
+
+    WijkbeeldApp(WijkbeeldApp first, IDictionary<string, string?>? extraSettings)
+    {
+        Provider = first.Provider;
+        connectionString = first.connectionString;
+        settings = new Dictionary<string, string?>(first.settings) { ["SampleData:Load"] = "false" };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
     public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

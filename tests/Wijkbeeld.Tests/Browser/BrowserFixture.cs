@@ -58,10 +58,20 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         Api = app.CreateClient();
 
+        playwright = await Playwright.CreateAsync();
+        browser = await LaunchChromiumAsync(playwright);
+    }
+
+    /// <summary>Debian's headless Chromium, as every browser test uses it.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Chromium at {ChromiumPath} (apt-get install chromium).");
+        }
         // Expectations wait up to 10 s: the machine is small and other test collections run at the same time.
         Assertions.SetDefaultExpectTimeout(10_000);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
@@ -74,9 +84,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A UI text as the app shows it (Resources/Texts.resx, Dutch), e.g. "Status.actief".</summary>
-    public string Text(string key)
+    public string Text(string key) => DutchText(app!.Services, key);
+
+    /// <summary>A UI text of the app running with <paramref name="services"/>, in Dutch.</summary>
+    public static string DutchText(IServiceProvider services, string key)
     {
-        var text = app!.Services.GetRequiredService<IStringLocalizer<Texts>>();
+        var text = services.GetRequiredService<IStringLocalizer<Texts>>();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("nl-NL");
         try
@@ -91,11 +104,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh, isolated browser context (own cookies and storage) pointed at the app.</summary>
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool phone = false)
+    public Task<IBrowserContext> NewContextAsync(ViewportSize viewport, bool phone = false) =>
+        NewContextAsync(Browser, BaseAddress, viewport, phone);
+
+    /// <summary>A fresh, isolated context on <paramref name="browser"/> pointed at <paramref name="baseAddress"/>.</summary>
+    public static async Task<IBrowserContext> NewContextAsync(IBrowser browser, Uri baseAddress, ViewportSize viewport, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = viewport,
             IsMobile = phone,
             HasTouch = phone,

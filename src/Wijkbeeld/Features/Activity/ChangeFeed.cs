@@ -40,10 +40,11 @@ public sealed class ChangeFeed(WijkbeeldDb db)
             var kinds = filter.Kinds;
             query = query.Where(c => kinds.Contains(c.Kind));
         }
-        foreach (var theme in filter.Themes.Take(1))
+        if (filter.Themes.Count > 0)
         {
-            var marker = ";" + theme + ";";
-            query = query.Where(c => c.Themes.Contains(marker));
+            // Any of the themes, as for items (theme=jeugd,ouderen).
+            var markers = filter.Themes.Select(theme => ";" + theme + ";").ToList();
+            query = query.Where(c => markers.Any(marker => c.Themes.Contains(marker)));
         }
         List<ItemChange> rows;
         if (filter.Since is { } since)

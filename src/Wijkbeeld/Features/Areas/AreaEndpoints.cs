@@ -101,7 +101,10 @@ public static class AreaEndpoints
         Stream body = request.Body;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await request.ReadFormOrNullAsync(ct) is not { } form)
+            {
+                return Problems.Status(text, StatusCodes.Status400BadRequest, text["Problem.Detail.400"]);
+            }
             if (form.Files.FirstOrDefault() is not { } file)
             {
                 return Problems.Status(text, StatusCodes.Status400BadRequest, text["Import.NoFile"]);

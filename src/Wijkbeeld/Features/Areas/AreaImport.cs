@@ -56,7 +56,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         using var _ = document;
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var type) ||
-            type.ValueKind != JsonValueKind.String || type.GetString() != "FeatureCollection" ||
+            type.ValueKind != JsonValueKind.String || !type.ValueEquals("FeatureCollection") ||
             !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
             throw Fail("Verwacht een GeoJSON FeatureCollection met een lijst 'features'.");
@@ -144,7 +144,8 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         {
             if (property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
             {
-                props[property.Name] = property.Value.ToString().Trim();
+                // Without control characters: PostgreSQL refuses a NUL in text, which made the import fail with 503.
+                props[property.Name] = new string(property.Value.ToString().Where(c => !char.IsControl(c)).ToArray()).Trim();
             }
         }
         string? Get(params string[] names) =>
@@ -193,11 +194,24 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         return (number, code, name, level, geometry, Get("gemeentenaam", "GM_NAAM"), level == AreaLevel.Neighbourhood ? Get("wijknaam", "WK_NAAM") : null);
     }
 
-    static bool DeclaresRd(JsonElement root) =>
-        root.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object &&
-        crs.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object &&
-        p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String &&
-        name.GetString()!.Contains("28992", StringComparison.Ordinal);
+    static bool DeclaresRd(JsonElement root)
+    {
+        if (!(root.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object &&
+              crs.TryGetProperty("properties", out var p) && p.ValueKind == JsonValueKind.Object &&
+              p.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String))
+        {
+            return false;
+        }
+        try
+        {
+            return name.GetString()!.Contains("28992", StringComparison.Ordinal);
+        }
+        catch (InvalidOperationException)
+        {
+            // Invalid UTF-8 in the name: not a CRS name we know.
+            return false;
+        }
+    }
 
     static bool IsWgs84(Envelope e) => e.MinX >= -180 && e.MaxX <= 180 && e.MinY >= -90 && e.MaxY <= 90;
 

@@ -28,7 +28,10 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
         string? contentType = request.ContentType;
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await request.ReadFormOrNullAsync(ct) is not { } form)
+            {
+                return Problems.Status(text, StatusCodes.Status400BadRequest, text["Problem.Detail.400"]);
+            }
             var file = form.Files.FirstOrDefault();
             if (file is null)
             {
@@ -123,7 +126,20 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
             throw new ImportFormatException(0, text["Import.BadJson", e.Message]);
         }
         using var _ = document;
-        var root = document.RootElement;
+        var row = 0;
+        try
+        {
+            return ReadFeatures(document.RootElement, ref row);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A string with invalid UTF-8 or broken UTF-16 (a lone surrogate such as \ud800) cannot be read as text.
+            throw new ImportFormatException(row, text["Import.BadJson", e.Message]);
+        }
+    }
+
+    List<(int, ItemInput)> ReadFeatures(JsonElement root, ref int row)
+    {
         if (root.ValueKind != JsonValueKind.Object || Str(root, "type") != "FeatureCollection" ||
             !root.TryGetProperty("features", out var features) || features.ValueKind != JsonValueKind.Array)
         {
@@ -135,7 +151,6 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
         }
         CheckRowCount(features.GetArrayLength());
         var rows = new List<(int, ItemInput)>();
-        var row = 0;
         foreach (var feature in features.EnumerateArray())
         {
             row++;

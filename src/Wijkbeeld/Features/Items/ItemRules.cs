@@ -70,7 +70,8 @@ public sealed class ItemRules(WijkbeeldDb db, AreaIndex areas, IStringLocalizer<
             }
         }
 
-        var themes = (input.Themes ?? []).Select(t => t?.Trim().ToLowerInvariant() ?? "")
+        // Cleaned like every text: a control character (NUL) would otherwise reach the database query (PostgreSQL refuses it).
+        var themes = (input.Themes ?? []).Select(t => Clean(t)?.ToLowerInvariant() ?? "")
             .Where(t => t.Length > 0).Distinct().ToList();
         if (themes.Count > MaxThemes)
         {

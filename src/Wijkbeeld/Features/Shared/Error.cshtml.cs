@@ -25,6 +25,7 @@ public sealed class ErrorModel(IStringLocalizer<Texts> text) : PageModel
         var known = code is 400 or 404 or 500 or 503;
         Response.StatusCode = reExecuted ? code : known ? code : StatusCodes.Status404NotFound;
         var key = known ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Other";
+        ViewData["WithoutDatabase"] = Response.StatusCode >= StatusCodes.Status500InternalServerError;
         Title = text["ErrorPage.Title." + key];
         Explanation = text["ErrorPage.Text." + key];
     }

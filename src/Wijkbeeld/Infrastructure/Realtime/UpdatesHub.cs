@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 
 namespace Wijkbeeld.Infrastructure.Realtime;
@@ -18,7 +19,7 @@ public sealed record ChangeMessage(
 /// One hub for live updates. A client asks to follow a municipality; the server decides which
 /// audience groups the connection joins, so a viewer never receives changes it may not see.
 /// </summary>
-public sealed class UpdatesHub(ChangeFeed feed) : Hub
+public sealed class UpdatesHub(ChangeFeed feed, AreaIndex areas) : Hub
 {
     public const string Path = "/hubs/updates";
     public const string ChangeMethod = "change";
@@ -26,11 +27,12 @@ public sealed class UpdatesHub(ChangeFeed feed) : Hub
     /// <summary>Follow a municipality (GM code). Returns the newest sequence number, the point to catch up from.</summary>
     public async Task<long> Follow(string municipalityCode)
     {
-        var code = municipalityCode?.Trim().ToUpperInvariant() ?? "";
-        if (code.Length is < 6 or > 10 || !code.StartsWith("GM", StringComparison.Ordinal))
+        var municipality = (await areas.GetAsync(Context.ConnectionAborted)).Find(municipalityCode);
+        if (municipality is not { Level: AreaLevel.Municipality })
         {
             throw new HubException("Onbekende gemeente.");
         }
+        var code = municipality.Code;
         foreach (var group in Audience.GroupsFor(code, Context.User))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);

@@ -16,7 +16,19 @@ public static class WebExtensions
         builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddLocalization(o => o.ResourcesPath = "Resources");
-        services.AddRazorPages(o => o.RootDirectory = "/Features").AddViewLocalization();
+        services.AddRazorPages(o =>
+            {
+                o.RootDirectory = "/Features";
+                o.Conventions.ConfigureFilter(new NoHandlerIsBadRequest());
+            })
+            .AddViewLocalization()
+            // No form here uses jQuery's a[b] names; that binder throws (500) on a posted key like "a[".
+            .AddMvcOptions(o =>
+            {
+                var jQuery = o.ValueProviderFactories.Where(f => f is Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory
+                    or Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory).ToList();
+                jQuery.ForEach(f => o.ValueProviderFactories.Remove(f));
+            });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddOpenApi();
         services.AddHealthChecks().AddDbContextCheck<Data.WijkbeeldDb>();
@@ -67,11 +79,55 @@ public static class WebExtensions
         return app;
     }
 
-    /// <summary>A database that is down or busy is a temporary condition (503), not a bug (500): nothing was stored.</summary>
+    /// <summary>
+    /// A database that is down or busy is a temporary condition (503), not a bug (500): nothing was stored.
+    /// A request body Kestrel refuses while a handler reads it (over the size limit, cut off) keeps its own 4xx.
+    /// </summary>
     static int StatusFor(Exception exception) =>
-        exception is DbException or TimeoutException || exception.InnerException is DbException or TimeoutException
+        exception is BadHttpRequestException bad ? bad.StatusCode
+        : exception is DbException or TimeoutException || exception.InnerException is DbException or TimeoutException
             ? StatusCodes.Status503ServiceUnavailable
             : StatusCodes.Status500InternalServerError;
+
+    /// <summary>
+    /// Reads a form body; null when it is malformed (no or a wrong multipart boundary, cut off, over a form limit),
+    /// which is the client's mistake (400). A body over the request size limit still throws, and answers 413.
+    /// </summary>
+    public static async Task<IFormCollection?> ReadFormOrNullAsync(this HttpRequest request, CancellationToken ct)
+    {
+        try
+        {
+            return await request.ReadFormAsync(ct);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && e is not BadHttpRequestException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A POST (or other non-GET) that a page has no handler for, such as POST / or ?handler=Unknown, is a bad request.
+    /// Otherwise Razor Pages renders the page without running a handler, so without its data, and it fails (500).
+    /// </summary>
+    sealed class NoHandlerIsBadRequest : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+    {
+        public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
+        {
+        }
+
+        public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+        {
+            var method = context.HttpContext.Request.Method;
+            if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.BadRequestResult();
+            }
+        }
+
+        public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+        {
+        }
+    }
 
     static bool IsApi(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/health") ||

@@ -2,8 +2,14 @@
 const list = document.getElementById('activity-list');
 const form = document.getElementById('activity-filters');
 
-document.addEventListener('wijkbeeld:change', async event => {
-  const change = event.detail;
+// One change at a time, in order: htmx runs one request at a time on a page and, while one runs, keeps only the
+// last one asked for and reports it done at once, so a change handled meanwhile would be neither highlighted nor announced.
+let queue = Promise.resolve();
+document.addEventListener('wijkbeeld:change', event => {
+  queue = queue.then(() => show(event.detail)).catch(() => {});
+});
+
+async function show(change) {
   const params = new URLSearchParams(new FormData(form));
   for (const [key, value] of [...params]) if (!value) params.delete(key);
   const page = new URLSearchParams(location.search).get('page');
@@ -14,4 +20,4 @@ document.addEventListener('wijkbeeld:change', async event => {
     entry.classList.add('flash');
     window.wijkbeeldLive.announce(`${entry.querySelector('.change-type').textContent}: ${change.title}`);
   }
-});
+}

@@ -3,8 +3,14 @@ const article = document.getElementById('item-details');
 const itemId = Number(article.dataset.itemId);
 const notice = document.getElementById('item-live-notice');
 
-document.addEventListener('wijkbeeld:change', async event => {
-  const change = event.detail;
+// One change at a time, in order: htmx runs one request at a time on a page and, while one runs, keeps only the
+// last one asked for, so a second change handled at once could leave the facts of the first on the page.
+let queue = Promise.resolve();
+document.addEventListener('wijkbeeld:change', event => {
+  queue = queue.then(() => show(event.detail)).catch(() => {});
+});
+
+async function show(change) {
   if (change.itemId !== itemId) return;
   if (change.type === 'deleted') {
     notice.textContent = article.dataset.textDeleted;
@@ -16,4 +22,4 @@ document.addEventListener('wijkbeeld:change', async event => {
   }
   notice.hidden = false;
   notice.classList.add('flash');
-});
+}

@@ -99,6 +99,16 @@ async function start() {
 }
 
 window.addEventListener('offline', () => showStatus(body.dataset.textOffline));
+// A short outage can leave the connection up (no reconnect follows): then the network coming back ends the notice.
+window.addEventListener('online', async () => {
+  if (connection.state !== signalR.HubConnectionState.Connected) return;
+  try {
+    await catchUp();
+  } catch {
+    return;
+  }
+  showStatus(body.dataset.textOnline, 4000);
+});
 document.addEventListener('htmx:afterSwap', event => markNew(event.target));
 markNew();
 window.wijkbeeldLive = { connection, announce, isNew, markNew, get lastSequence() { return lastSequence; } };

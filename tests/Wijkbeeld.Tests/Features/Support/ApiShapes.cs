@@ -57,6 +57,18 @@ public sealed record AreaImportReportShape(
     IReadOnlyList<string> Municipalities, int Districts, int Neighbourhoods, bool Reprojected,
     int ItemsReassigned, int ItemsOutside, IReadOnlyList<string> Warnings);
 
+/// <summary>One entry of "wat speelt er" (GET /api/activity).</summary>
+public sealed record ActivityEntryShape(
+    long Sequence, string Type, int ItemId, string Kind, string Title, string Summary, DateTime At,
+    string MunicipalityCode, string? DistrictCode, string? NeighbourhoodCode, IReadOnlyList<string> Themes);
+
+public sealed record ActivityPageShape(IReadOnlyList<ActivityEntryShape> Entries, long LatestSequence, int Page, int PageSize, bool HasMore);
+
+/// <summary>What a live client receives from the hub (/hubs/updates, method "change").</summary>
+public sealed record ChangeShape(
+    long Sequence, string Type, int ItemId, string Kind, string Title, string Summary, DateTime At,
+    string MunicipalityCode, string? DistrictCode, string? NeighbourhoodCode);
+
 /// <summary>RFC 9457 problem details with the extension members this API adds.</summary>
 public sealed record ProblemShape(
     string? Type, string? Title, int? Status, string? Detail,
@@ -75,6 +87,8 @@ public static class DutchTitles
     public const string TooLarge = "Te groot";
     public const string UnsupportedType = "Verkeerd bestandstype";
     public const string VersionMissing = "Versie ontbreekt";
+    public const string MethodNotAllowed = "Deze actie kan hier niet";
+    public const string Unavailable = "Tijdelijk niet beschikbaar";
 }
 
 public sealed record Place(double Latitude, double Longitude, string NeighbourhoodCode, string DistrictCode);
@@ -87,4 +101,21 @@ public static class Places
     public static readonly Place NieuwDenHelderCentrum = new(52.9335, 4.735, "BU04000302", "WK040003");
     public static readonly Place Middelzand = new(52.880, 4.767, "BU04000805", "WK040008");
     public const double AmsterdamLatitude = 52.37, AmsterdamLongitude = 4.89;
+
+    // Quiet places: no sample item within about 500 m, and the view around them (see View) lies in the same buurt.
+    // A map zoomed in there shows only a test's own items, each as a marker of its own.
+    public static readonly Place VliegveldDeKooy = new(52.9200, 4.7950, "BU04000701", "WK040007");
+    public static readonly Place DeKooy = new(52.9000, 4.7592, "BU04000702", "WK040007");
+    public static readonly Place Kooypunt = new(52.9070, 4.7953, "BU04000703", "WK040007");
+    public static readonly Place DeRiepel = new(52.9025, 4.7147, "BU04000801", "WK040008");
+    public static readonly Place Zuiderhaven = new(52.8770, 4.7336, "BU04000804", "WK040008");
+    public static readonly Place MiddelzandZuid = new(52.8770, 4.7758, "BU04000805", "WK040008");
+    public static readonly Place DonkereDuinen = new(52.9200, 4.7158, "BU04000304", "WK040003");
+
+    /// <summary>A map view (bbox minLon,minLat,maxLon,maxLat) of about 550 by 550 m around a place.</summary>
+    public static string View(this Place place) => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{place.Longitude - 0.004},{place.Latitude - 0.0025},{place.Longitude + 0.004},{place.Latitude + 0.0025}");
+
+    /// <summary>A point about 240 m away from a quiet place, still in its view and buurt.</summary>
+    public static Place Nearby(this Place place) => place with { Latitude = place.Latitude + 0.0015, Longitude = place.Longitude + 0.0025 };
 }

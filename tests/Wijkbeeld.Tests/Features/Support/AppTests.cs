@@ -22,8 +22,8 @@ public abstract class AppTests(SharedApp shared)
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 }
 
-/// <summary>Rows in the database, deleted ones included: what "nothing changed" is checked against.</summary>
-public sealed record StoredCounts(int Items, int Updates, int Areas);
+/// <summary>Rows in the database, deleted ones included, and the change log: what "nothing changed" is checked against.</summary>
+public sealed record StoredCounts(int Items, int Updates, int Areas, int Changes);
 
 /// <summary>Helpers on any app and its responses: database counts, problem checks, JSON bodies, unique titles.</summary>
 public static class TestApps
@@ -42,7 +42,8 @@ public static class TestApps
     public static Task<StoredCounts> StoredCountsAsync(this WijkbeeldApp app) => app.WithDbAsync(async db => new StoredCounts(
         await db.Items.IgnoreQueryFilters().CountAsync(Ct),
         await db.ItemUpdates.CountAsync(Ct),
-        await db.Areas.CountAsync(Ct)));
+        await db.Areas.CountAsync(Ct),
+        await db.ItemChanges.CountAsync(Ct)));
 
     /// <summary>Runs a request that must be refused and checks that it stored nothing.</summary>
     public static async Task<HttpResponseMessage> AssertChangesNothingAsync(this WijkbeeldApp app, Func<Task<HttpResponseMessage>> send)
