@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
@@ -18,6 +19,11 @@ public abstract class WijkbeeldDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
+
+    // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
+    // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteraction));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijkbeeldDb).Assembly);

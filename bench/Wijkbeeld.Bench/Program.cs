@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Wijkbeeld.Bench;
+
+// Wijkbeeld load tools. bench/run is the one command; this is what it calls.
+//   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
+//   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+if (args.Length == 0 || args[0] == "help" || args.Any(a => a is "-h" or "--help"))
+{
+    Console.WriteLine(Usage.Text);
+    return args.Length == 0 ? 2 : 0;
+}
+
+try
+{
+    switch (args[0])
+    {
+        case "echo-server":
+            await EchoServer.RunAsync(args[1..]);
+            return 0;
+        case "realtime":
+        {
+            var options = RealtimeOptions.Parse(args[1..]);
+            using var stop = new CancellationTokenSource();
+            // SIGINT/SIGTERM: stop the run; the finally blocks stop the servers we started.
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+            return await new RealtimeBenchmark(options).RunAsync(stop.Token);
+        }
+        default:
+            Console.Error.WriteLine($"Unknown mode '{args[0]}'.");
+            Console.Error.WriteLine(Usage.Text);
+            return 2;
+    }
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage.Text);
+    return 2;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("Stopped.");
+    return 130;
+}
+finally
+{
+    ChildProcess.StopAll();
+}
+
+sealed class UsageException(string message) : Exception(message);
+
+static class Usage
+{
+    public const string Text = """
+        Usage:
+          Wijkbeeld.Bench echo-server --urls http://127.0.0.1:PORT
+          Wijkbeeld.Bench realtime [options]
+            --clients 100,500     SignalR connections per round (default 100,500)
+            --rate 20             items saved per second during the measurement (default 20)
+            --seconds 30          length of the measurement per round (default 30)
+            --warmup-seconds 3    load before the measurement, not counted (default 3)
+            --hold-minutes 5      after the largest round, hold its connections this long (default 5; 0 = no hold)
+            --hold-interval 10    one item every this many seconds while holding (default 10)
+            --quick               development check: --clients 20 --seconds 5 --hold-minutes 0
+            --repo DIR            repository root (default: found from the working directory)
+            --server-dll FILE     default: src/Wijkbeeld/bin/Release/net10.0/Wijkbeeld.dll
+            --markdown FILE       also write the results as markdown (bench/run puts them in bench/README.md)
+            --command TEXT        the command line to print in the markdown (default: bench/run realtime)
+        """;
+}
