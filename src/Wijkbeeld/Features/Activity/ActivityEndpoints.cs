@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Activity;
@@ -13,8 +14,8 @@ public static class ActivityEndpoints
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("Activity");
-        api.MapGet("/activity", List).WithSummary("Wat speelt er: wijzigingen, nieuwste eerst; met since=<volgnummer> alles daarna, oudste eerst");
-        api.MapGet("/activity.atom", Atom).WithSummary("Wat speelt er als Atom-feed");
+        api.MapGet("/activity", List).CacheOutput(ReadCache.Items).WithSummary("Wat speelt er: wijzigingen, nieuwste eerst; met since=<volgnummer> alles daarna, oudste eerst");
+        api.MapGet("/activity.atom", Atom).CacheOutput(ReadCache.Items).WithSummary("Wat speelt er als Atom-feed");
         return routes;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Infrastructure.Data;
+using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Areas;
@@ -22,8 +23,8 @@ public static class AreaEndpoints
     public static IEndpointRouteBuilder MapAreaEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api/areas").WithTags("Areas");
-        api.MapGet("/", Hierarchy).WithSummary("Gemeenten met hun wijken en buurten");
-        api.MapGet("/{code}", GetArea).WithSummary("Eén gebied met zijn grens (GeoJSON)");
+        api.MapGet("/", Hierarchy).WithSummary("Gemeenten met hun wijken en buurten").CacheOutput(ReadCache.Areas);
+        api.MapGet("/{code}", GetArea).WithSummary("Eén gebied met zijn grens (GeoJSON)").CacheOutput(ReadCache.Areas);
         api.MapGet("/boundaries.geojson", Boundaries).WithSummary("Grenzen van wijken en buurten als GeoJSON");
         api.MapPost("/import", Import).WithSummary("CBS/PDOK wijken-en-buurten GeoJSON importeren (vervangt de gebieden)")
             .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes)).DisableAntiforgery();
@@ -68,7 +69,7 @@ public static class AreaEndpoints
             return;
         }
         http.Response.ContentType = "application/geo+json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+        await using var json = new Utf8JsonWriter(http.Response.Body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         json.WriteStartArray("features");

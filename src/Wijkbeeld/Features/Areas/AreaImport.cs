@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Utilities;
 using NetTopologySuite.Operation.Union;
+using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Geo;
 
@@ -25,7 +27,7 @@ public sealed class AreaImportException(IReadOnlyList<AreaImportProblem> problem
 /// Reads a CBS/PDOK "wijken en buurten" GeoJSON (WGS84 or RD New), validates every feature and
 /// replaces the areas of the municipalities in it in one transaction, re-assigning their items.
 /// </summary>
-public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProvider clock)
+public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProvider clock, IOutputCacheStore cache)
 {
     public const int MaxFeatures = 50_000;
 
@@ -318,6 +320,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         index.Invalidate();
+        await cache.EvictAreasAsync(CancellationToken.None);
         if (outside > 0)
         {
             warnings.Add($"{outside} items liggen buiten de nieuwe buurten en hebben nu geen buurt.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Items;
@@ -13,14 +14,14 @@ public static class ItemEndpoints
     {
         var api = routes.MapGroup("/api").WithTags("Items");
 
-        api.MapGet("/items", ListItems).WithName("ListItems").WithSummary("Items, gefilterd en per pagina");
-        api.MapGet("/items/{id:int}", GetItem).WithName("GetItem").WithSummary("Eén item met zijn logboek");
+        api.MapGet("/items", ListItems).WithName("ListItems").WithSummary("Items, gefilterd en per pagina").CacheOutput(ReadCache.Items);
+        api.MapGet("/items/{id:int}", GetItem).WithName("GetItem").WithSummary("Eén item met zijn logboek").CacheOutput(ReadCache.Items);
         api.MapPost("/items", CreateItem).WithSummary("Nieuw item").WithRequestSizeLimit(MaxBodyBytes);
         api.MapPut("/items/{id:int}", UpdateItem).WithSummary("Item wijzigen (met If-Match)").WithRequestSizeLimit(MaxBodyBytes);
         api.MapDelete("/items/{id:int}", DeleteItem).WithSummary("Item verwijderen (blijft in het logboek)");
         api.MapPost("/items/{id:int}/comments", AddComment).WithSummary("Update aan het logboek toevoegen").WithRequestSizeLimit(MaxBodyBytes);
-        api.MapGet("/items.geojson", ItemExport.GeoJson).WithSummary("Items als GeoJSON FeatureCollection (RFC 7946)");
-        api.MapGet("/items.csv", ItemExport.Csv).WithSummary("Items als CSV");
+        api.MapGet("/items.geojson", ItemExport.GeoJson).WithSummary("Items als GeoJSON FeatureCollection (RFC 7946)").CacheOutput(ReadCache.Items);
+        api.MapGet("/items.csv", ItemExport.Csv).WithSummary("Items als CSV").CacheOutput(ReadCache.Items);
         api.MapPost("/items/import", ItemImport.Handle).WithSummary("Items importeren uit GeoJSON of CSV (alles of niets)")
             .WithRequestSizeLimit(ItemImport.MaxBytes).DisableAntiforgery();
         return routes;

@@ -42,7 +42,7 @@ public static class ItemExport
             return Problems.Validation(text, errors);
         }
         http.Response.ContentType = "application/geo+json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.BodyWriter);
+        await using var json = new Utf8JsonWriter(http.Response.Body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         if (zoomLevel is { } level && filter.Bbox is not null)

@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Realtime;
 
@@ -14,7 +16,7 @@ public sealed record ChangeResult(ChangeOutcome Outcome, Item? Item);
 /// Writes items, their log and the change feed in one save, then pushes the changes live.
 /// Pages, API and import all change items through here.
 /// </summary>
-public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher)
+public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher, IOutputCacheStore cache)
 {
     readonly List<ItemChange> pending = [];
 
@@ -43,6 +45,8 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         await db.SaveChangesAsync(ct);
         var saved = pending.ToList();
         pending.Clear();
+        // Evict before pushing: a client that fetches on the push must get the new data.
+        await cache.EvictItemsAsync(CancellationToken.None);
         await publisher.PublishAsync(saved);
     }
 

@@ -1,4 +1,5 @@
 using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Infrastructure.Caching;
 
 namespace Wijkbeeld.Infrastructure.Realtime;
 
@@ -12,6 +13,7 @@ public static class RealtimeExtensions
         {
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("wijkbeeld"));
         }
+        builder.Services.AddWijkbeeldReadCache(builder.Configuration["Realtime:Redis"]);
         builder.Services.AddSingleton<ChangePublisher>();
         builder.Services.AddScoped<ChangeFeed>();
         return builder;

@@ -58,6 +58,7 @@ public static class WebExtensions
         app.UseRouting();
         // Static assets come pre-compressed from the build; compress only what is rendered per request.
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null, b => b.UseResponseCompression());
+        app.UseOutputCache();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("nl-NL"),
