@@ -4,6 +4,8 @@ using Wijkbeeld.Bench;
 
 // Wijkbeeld load tools. bench/run is the one command; this is what it calls.
 //   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
+//   static-server --urls http://127.0.0.1:PORT --root DIR   the map baseline: bare Kestrel static files
+//   map [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
 //   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -21,6 +23,17 @@ try
         case "echo-server":
             await EchoServer.RunAsync(args[1..]);
             return 0;
+        case "static-server":
+            await StaticServer.RunAsync(args[1..]);
+            return 0;
+        case "map":
+        {
+            var options = MapOptions.Parse(args[1..]);
+            using var stop = new CancellationTokenSource();
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+            return await new MapBenchmark(options).RunAsync(stop.Token);
+        }
         case "realtime":
         {
             var options = RealtimeOptions.Parse(args[1..]);
@@ -59,6 +72,18 @@ static class Usage
     public const string Text = """
         Usage:
           Wijkbeeld.Bench echo-server --urls http://127.0.0.1:PORT
+          Wijkbeeld.Bench static-server --urls http://127.0.0.1:PORT --root DIR
+          Wijkbeeld.Bench map [options]
+            --items 100000        generated items, bulk-inserted into a fresh SQLite database (default 100000)
+            --concurrency 50      concurrent GeoJSON clients (default 50)
+            --seconds 5           measured seconds per run, after --warmup-seconds 1 (default 5)
+            --followers 500       SignalR followers of GM0400 for the memory reading (default 500)
+            --no-pageweight       skip the Chromium page-weight measurement
+            --chromium FILE       default /usr/bin/chromium
+            --quick               development check: --items 20000 --seconds 2 --followers 50
+            --markdown-dir DIR    write map.md, pageweight.md, memory.md (bench/run puts them in bench/README.md)
+            --command TEXT        the command line to print in the markdown (default: bench/run map)
+            --repo DIR, --server-dll FILE   as for realtime
           Wijkbeeld.Bench realtime [options]
             --clients 100,500     SignalR connections per round (default 100,500)
             --rate 20             items saved per second during the measurement (default 20)
@@ -68,7 +93,7 @@ static class Usage
             --hold-interval 10    one item every this many seconds while holding (default 10)
             --quick               development check: --clients 20 --seconds 5 --hold-minutes 0
             --repo DIR            repository root (default: found from the working directory)
-            --server-dll FILE     default: src/Wijkbeeld/bin/Release/net10.0/Wijkbeeld.dll
+            --server-dll FILE     default: bench/.app/Wijkbeeld.dll (published by bench/run)
             --markdown FILE       also write the results as markdown (bench/run puts them in bench/README.md)
             --command TEXT        the command line to print in the markdown (default: bench/run realtime)
         """;

@@ -66,7 +66,7 @@ sealed record RealtimeOptions
             WarmupSeconds = Int("warmup-seconds", quick ? 2 : 3, 0, 60),
             HoldMinutes = Number("hold-minutes", quick ? 0 : 5, 0, 60),
             HoldIntervalSeconds = Int("hold-interval", 10, 1, 600),
-            ServerDll = Path.GetFullPath(Take("server-dll") ?? Path.Combine(repo, "src/Wijkbeeld/bin/Release/net10.0/Wijkbeeld.dll")),
+            ServerDll = Path.GetFullPath(Take("server-dll") ?? Path.Combine(repo, "bench/.app/Wijkbeeld.dll")),
             Markdown = Take("markdown") is { } md ? Path.GetFullPath(md) : null,
             Command = Take("command") ?? (quick ? "bench/run realtime --quick" : "bench/run realtime"),
         };
@@ -81,7 +81,7 @@ sealed record RealtimeOptions
         return options;
     }
 
-    static string FindRepoRoot()
+    internal static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {

@@ -71,8 +71,7 @@ sealed class WijkbeeldTarget : ITarget
             ["DOTNET_NOLOGO"] = "1",
         };
         // Working directory as with `dotnet run`: the project folder (content root).
-        var project = Path.Combine(o.RepoRoot, "src/Wijkbeeld");
-        var server = ChildProcess.Start("Wijkbeeld", "dotnet", [o.ServerDll], Directory.Exists(project) ? project : o.RepoRoot, env);
+        var server = ChildProcess.Start("Wijkbeeld", "dotnet", [o.ServerDll], Path.GetDirectoryName(o.ServerDll)!, env);
         var target = new WijkbeeldTarget(server, baseUrl, dataDir, SamplePoints(o.RepoRoot));
         try
         {

@@ -133,8 +133,14 @@ async function loadItems() {
   loadController?.abort();
   loadController = new AbortController();
   const params = filterParams();
-  const bounds = map.getBounds().pad(0.5);
-  params.set('bbox', [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()].map(n => n.toFixed(5)).join(','));
+  // Snap the (padded) view to whole map tiles, so nearby views ask the same URL and share the server's cache.
+  const tile = 360 / 2 ** map.getZoom();
+  const view = map.getBounds().pad(0.5);
+  const snap = (n, round) => Math.max(-180, Math.min(180, round(n / tile) * tile));
+  const [west, south, east, north] = [snap(view.getWest(), Math.floor), Math.max(-90, snap(view.getSouth(), Math.floor)),
+    snap(view.getEast(), Math.ceil), Math.min(90, snap(view.getNorth(), Math.ceil))];
+  const bounds = L.latLngBounds([south, west], [north, east]);
+  params.set('bbox', [west, south, east, north].map(n => n.toFixed(5)).join(','));
   params.set('zoom', String(map.getZoom()));
   try {
     const response = await fetch(`/api/items.geojson?${params}`, { signal: loadController.signal });
