@@ -62,13 +62,7 @@ public static class ItemExport
             json.WriteStartObject();
             json.WriteString("type", "Feature");
             json.WriteNumber("id", item.Id);
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "Point");
-            json.WriteStartArray("coordinates");
-            json.WriteNumberValue(Math.Round(item.Longitude, 6));
-            json.WriteNumberValue(Math.Round(item.Latitude, 6));
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WritePoint(json, item.Longitude, item.Latitude);
             json.WriteStartObject("properties");
             json.WriteNumber("id", item.Id);
             json.WriteString("kind", item.Kind);
@@ -93,6 +87,18 @@ public static class ItemExport
         return Results.Empty;
     }
 
+    /// <summary>An RFC 7946 Point geometry, [lon, lat] to about 10 cm.</summary>
+    static void WritePoint(Utf8JsonWriter json, double longitude, double latitude)
+    {
+        json.WriteStartObject("geometry");
+        json.WriteString("type", "Point");
+        json.WriteStartArray("coordinates");
+        json.WriteNumberValue(Math.Round(longitude, 6));
+        json.WriteNumberValue(Math.Round(latitude, 6));
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
     /// <summary>Cells of about 80 screen pixels at this zoom level (a 256-pixel tile spans 360/2^zoom degrees).</summary>
     static double CellDegrees(int zoom) => 360.0 / Math.Pow(2, zoom) * 80 / 256;
 
@@ -105,13 +111,7 @@ public static class ItemExport
         {
             json.WriteStartObject();
             json.WriteString("type", "Feature");
-            json.WriteStartObject("geometry");
-            json.WriteString("type", "Point");
-            json.WriteStartArray("coordinates");
-            json.WriteNumberValue(Math.Round(cluster.Longitude, 6));
-            json.WriteNumberValue(Math.Round(cluster.Latitude, 6));
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WritePoint(json, cluster.Longitude, cluster.Latitude);
             json.WriteStartObject("properties");
             json.WriteBoolean("cluster", true);
             json.WriteNumber("count", cluster.Count);
