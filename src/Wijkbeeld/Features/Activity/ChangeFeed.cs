@@ -27,13 +27,7 @@ public sealed class ChangeFeed(WijkbeeldDb db)
         var query = db.ItemChanges.AsNoTracking().Where(c => c.Visibility == Visibility.Public);
         if (filter.Area is { } area)
         {
-            var code = area.Code;
-            query = area.Level switch
-            {
-                AreaLevel.Neighbourhood => query.Where(c => c.NeighbourhoodCode == code),
-                AreaLevel.District => query.Where(c => c.DistrictCode == code),
-                _ => query.Where(c => c.MunicipalityCode == code),
-            };
+            query = query.InArea(area);
         }
         if (filter.Kinds.Count > 0)
         {

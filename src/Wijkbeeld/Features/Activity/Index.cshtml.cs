@@ -36,18 +36,8 @@ public sealed class IndexModel(ItemReader reader, ChangeFeed feed, AreaIndex are
 
     public string AreaName(string? code) => Areas.Find(code)?.Name ?? "";
 
-    public string PageLink(int page)
-    {
-        var parts = new List<KeyValuePair<string, string?>>();
-        foreach (var k in Query.Kind ?? []) parts.Add(new("kind", k));
-        foreach (var t in Query.Theme ?? []) parts.Add(new("theme", t));
-        if (!string.IsNullOrWhiteSpace(Query.Area)) parts.Add(new("area", Query.Area));
-        if (page > 1) parts.Add(new("page", page.ToString()));
-        return "/activiteit" + QueryString.Create(parts);
-    }
+    public string PageLink(int page) =>
+        "/activiteit" + (Query with { Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToQueryString();
 
-    public string AtomLink => "/api/activity.atom" + QueryString.Create(
-        (Query.Kind ?? []).Select(k => new KeyValuePair<string, string?>("kind", k))
-        .Concat((Query.Theme ?? []).Select(t => new KeyValuePair<string, string?>("theme", t)))
-        .Concat(string.IsNullOrWhiteSpace(Query.Area) ? [] : [new KeyValuePair<string, string?>("area", Query.Area)]));
+    public string AtomLink => "/api/activity.atom" + (Query with { Page = null, PageSize = null }).ToQueryString();
 }

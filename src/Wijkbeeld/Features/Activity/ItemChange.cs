@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 
 namespace Wijkbeeld.Features.Activity;
@@ -10,7 +11,7 @@ public enum ChangeType { Created, Updated, Commented, Deleted }
 /// One change to an item, written in the same transaction as the change itself. Its sequence number
 /// orders the activity feed and lets a client that lost its connection ask for what it missed.
 /// </summary>
-public sealed class ItemChange
+public sealed class ItemChange : IPlacedInArea
 {
     public long Sequence { get; set; }
     public int ItemId { get; set; }

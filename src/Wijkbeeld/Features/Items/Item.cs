@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Wijkbeeld.Features.Areas;
 
 namespace Wijkbeeld.Features.Items;
 
-public sealed class Item
+public sealed class Item : IPlacedInArea
 {
     public int Id { get; set; }
     public ItemKind Kind { get; set; }

@@ -39,6 +39,29 @@ public sealed record ItemQuery
     [FromQuery(Name = "pageSize")]
     public string? PageSize { get; init; }
 
+    /// <summary>This filter as a URL query string ("?kind=kans&amp;area=WK040001"), empty parts left out.</summary>
+    public string ToQueryString()
+    {
+        var parts = new List<KeyValuePair<string, string?>>();
+        void Add(string name, params string?[]? values)
+        {
+            foreach (var value in values ?? [])
+            {
+                if (!string.IsNullOrWhiteSpace(value)) parts.Add(new(name, value));
+            }
+        }
+        Add("kind", Kind);
+        Add("theme", Theme);
+        Add("status", Status);
+        Add("id", Id);
+        Add("area", Area);
+        Add("q", Q);
+        Add("bbox", Bbox);
+        Add("page", Page is "1" ? null : Page);
+        Add("pageSize", PageSize);
+        return QueryString.Create(parts).ToString();
+    }
+
     public static ItemQuery From(IQueryCollection query) => new()
     {
         Bbox = query["bbox"].FirstOrDefault(),
@@ -182,13 +205,7 @@ public static class ItemQueries
         }
         if (filter.Area is { } area)
         {
-            var code = area.Code;
-            items = area.Level switch
-            {
-                AreaLevel.Neighbourhood => items.Where(i => i.NeighbourhoodCode == code),
-                AreaLevel.District => items.Where(i => i.DistrictCode == code),
-                _ => items.Where(i => i.MunicipalityCode == code),
-            };
+            items = items.InArea(area);
         }
         if (filter.Q is { } q)
         {

@@ -67,18 +67,8 @@ public sealed class IndexModel(ItemReader reader, AreaIndex areaIndex, IOptions<
     });
 
     /// <summary>The current filter as a query string without paging, for links.</summary>
-    public string FilterQuery(int? page = null)
-    {
-        var parts = new List<KeyValuePair<string, string?>>();
-        foreach (var k in Query.Kind ?? []) parts.Add(new("kind", k));
-        foreach (var t in Query.Theme ?? []) parts.Add(new("theme", t));
-        foreach (var s in Query.Status ?? []) parts.Add(new("status", s));
-        if (!string.IsNullOrWhiteSpace(Query.Area)) parts.Add(new("area", Query.Area));
-        if (!string.IsNullOrWhiteSpace(Query.Q)) parts.Add(new("q", Query.Q));
-        if (!string.IsNullOrWhiteSpace(Query.Bbox)) parts.Add(new("bbox", Query.Bbox));
-        if (page is > 1) parts.Add(new("page", page.ToString()));
-        return Microsoft.AspNetCore.Http.QueryString.Create(parts).ToString();
-    }
+    public string FilterQuery(int page) =>
+        (Query with { Page = page.ToString(System.Globalization.CultureInfo.InvariantCulture) }).ToQueryString();
 
     public bool KindSelected(string code) => Filter?.Kinds.Any(k => k.Code() == code) == true;
 }
