@@ -108,14 +108,16 @@ public abstract class LiveBrowserTest(BrowserFixture fixture) : BrowserTest(fixt
     public static async Task<long> SubmitAsync(IPage page, ILocator button)
     {
         long? respondedAt = null;
+        // The form's own POST is a navigation; SignalR's negotiate POSTs (a reconnecting page) are not.
+        static bool IsFormPost(IRequest request) => request.Method == "POST" && request.IsNavigationRequest;
         void OnResponse(object? sender, IResponse response)
         {
-            if (response.Request.Method == "POST") respondedAt ??= LiveWatch.Now();
+            if (IsFormPost(response.Request)) respondedAt ??= LiveWatch.Now();
         }
         page.Response += OnResponse;
         try
         {
-            var response = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => r.Request.Method == "POST");
+            var response = await page.RunAndWaitForResponseAsync(() => button.ClickAsync(), r => IsFormPost(r.Request));
             Assert.True(response.Status is 302 or 303, $"POST {response.Url}: expected a redirect, got {response.Status}.");
             return respondedAt ?? LiveWatch.Now();
         }
