@@ -1,4 +1,5 @@
 using Wijkbeeld.Features;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
@@ -11,8 +12,13 @@ builder.Services.AddWijkbeeldFeatures(builder.Configuration);
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (args is [AdminCommand.Name, ..])
+{
+    return await AdminCommand.RunAsync(app.Services, args);
+}
 app.UseWijkbeeldWeb();
 app.MapWijkbeeldFeatures();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

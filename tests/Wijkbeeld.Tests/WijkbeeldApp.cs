@@ -44,6 +44,9 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
             ["ConnectionStrings:Wijkbeeld"] = connectionString,
             ["SampleData:Load"] = "true",
             ["Map:TileUrl"] = "",
+            // Every test client comes from one address; the rate-limit tests set their own, low limits.
+            ["RateLimits:SignIns"] = "100000",
+            ["RateLimits:Contributions"] = "100000",
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {

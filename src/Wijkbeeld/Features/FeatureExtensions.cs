@@ -1,8 +1,12 @@
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Features.Audit;
+using Wijkbeeld.Features.Contributions;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
 using Wijkbeeld.Infrastructure.Realtime;
+using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features;
 
@@ -10,6 +14,10 @@ public static class FeatureExtensions
 {
     public static IServiceCollection AddWijkbeeldFeatures(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddWijkbeeldAccounts(configuration);
+        services.AddWijkbeeldRateLimits(configuration);
+        services.AddScoped<PersonalData>();
+        services.AddScoped<Contributions.Contributions>();
         services.AddSingleton<AreaIndex>();
         services.AddScoped<AreaImport>();
         services.AddScoped<ItemRules>();
@@ -24,6 +32,9 @@ public static class FeatureExtensions
 
     public static WebApplication MapWijkbeeldFeatures(this WebApplication app)
     {
+        app.MapAccountEndpoints();
+        app.MapContributionEndpoints();
+        app.MapAuditEndpoints();
         app.MapItemEndpoints();
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Playwright;
+using Wijkbeeld.Tests.Features.Support;
 
 namespace Wijkbeeld.Tests.Browser;
 
@@ -36,7 +37,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <summary>An HTTP client for the same server, to read the API for expected values.</summary>
+    /// <summary>The API as an anonymous visitor sees it: the expected values for the (anonymous) browser.</summary>
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>An administrator (working at the municipality), for the changes a test makes.</summary>
+    public HttpClient Writer { get; private set; } = null!;
+
+    public WijkbeeldApp App => app ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The fixture is not initialized.");
 
@@ -57,6 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Kestrel did not report its address (got {BaseAddress}).");
         }
         Api = app.CreateClient();
+        Writer = await app.CreateClientAsAsync(Wijkbeeld.Features.Accounts.Roles.Administrator);
 
         playwright = await Playwright.CreateAsync();
         browser = await LaunchChromiumAsync(playwright);
@@ -134,6 +142,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         playwright?.Dispose();
         Api?.Dispose();
+        Writer?.Dispose();
         if (app is not null)
         {
             await app.DisposeAsync();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Tests.Features.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wijkbeeld.Tests.Browser;
@@ -24,21 +26,34 @@ public abstract class BrowserTest(BrowserFixture fixture) : IClassFixture<Browse
     protected static CancellationToken Cancel => TestContext.Current.CancellationToken;
 
     /// <summary>A page in a new, isolated browser context.</summary>
-    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool phone = false)
+    protected async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool phone = false, string? role = null)
     {
         var context = await Fixture.NewContextAsync(viewport ?? BrowserFixture.Desktop, phone);
         contexts.Add(context);
+        if (role is not null)
+        {
+            await SignInAsync(context, role);
+        }
         var page = await context.NewPageAsync();
         page.PageError += (_, error) => scriptErrors.Add($"{page.Url}: {error}");
         return page;
     }
 
     /// <summary>Opens <paramref name="path"/> in a new context and checks the server answered with <paramref name="status"/>.</summary>
-    protected async Task<IPage> OpenAsync(string path, ViewportSize? viewport = null, bool phone = false, int status = 200)
+    protected async Task<IPage> OpenAsync(string path, ViewportSize? viewport = null, bool phone = false, int status = 200, string? role = null)
     {
-        var page = await NewPageAsync(viewport, phone);
+        var page = await NewPageAsync(viewport, phone, role);
         await GotoAsync(page, path, status);
         return page;
+    }
+
+    /// <summary>Signs the context in as a new account (the context keeps the cookie, as after the login page).</summary>
+    protected async Task<TestAccount> SignInAsync(IBrowserContext context, string role = Roles.Administrator, string? organisation = TestAccounts.Municipality)
+    {
+        var account = await Fixture.App.CreateAccountAsync(role, organisation);
+        var response = await context.APIRequest.PostAsync("/api/session", new() { DataObject = new { email = account.Email, password = account.Password } });
+        Assert.Equal(204, response.Status);
+        return account;
     }
 
     protected static async Task GotoAsync(IPage page, string path, int status = 200)

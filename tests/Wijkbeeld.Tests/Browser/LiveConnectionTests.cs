@@ -11,7 +11,7 @@ namespace Wijkbeeld.Tests.Browser;
 /// </summary>
 public sealed partial class LiveConnectionTests(BrowserFixture fixture) : LiveBrowserTest(fixture)
 {
-    HttpClient Api => Fixture.Api;
+    HttpClient Api => Fixture.Writer;
 
     [GeneratedRegex("/hubs/updates")]
     private static partial Regex Hub();

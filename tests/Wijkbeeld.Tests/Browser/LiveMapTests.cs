@@ -10,7 +10,7 @@ namespace Wijkbeeld.Tests.Browser;
 /// </summary>
 public sealed class LiveMapTests(BrowserFixture fixture) : LiveBrowserTest(fixture)
 {
-    HttpClient Api => Fixture.Api;
+    HttpClient Api => Fixture.Writer;
 
     async Task AssertQuietAsync(Place place) =>
         Assert.True((await ApiItemsAsync($"bbox={place.View()}")).Total == 0, $"The view around {place} has no items yet.");

@@ -7,7 +7,7 @@ namespace Wijkbeeld.Tests.Browser;
 /// <summary>The live item page and "Wat speelt er": they follow changes made elsewhere, within a second.</summary>
 public sealed class LivePagesTests(BrowserFixture fixture) : LiveBrowserTest(fixture)
 {
-    HttpClient Api => Fixture.Api;
+    HttpClient Api => Fixture.Writer;
 
     /// <summary>The item page shows the title, a log of <c>arg.entries</c> lines whose first contains <c>arg.log</c>, and the notice.</summary>
     const string ItemPageShows = """

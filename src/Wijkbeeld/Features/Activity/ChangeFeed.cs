@@ -23,8 +23,8 @@ public sealed class ChangeFeed(WijkbeeldDb db)
 
     public async Task<ActivityPage> ReadAsync(ActivityFilter filter, CancellationToken ct)
     {
-        // Until accounts exist every reader is the public: only changes to public items.
-        var query = db.ItemChanges.AsNoTracking().Where(c => c.Visibility == Visibility.Public);
+        // The database's visibility filter keeps changes to items this reader may not see out.
+        var query = db.ItemChanges.AsNoTracking();
         if (filter.Area is { } area)
         {
             query = query.InArea(area);

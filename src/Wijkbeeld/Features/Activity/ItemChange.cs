@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wijkbeeld.Features.Areas;
@@ -22,6 +23,12 @@ public sealed class ItemChange : IPlacedInArea
     public string Summary { get; set; } = "";
     public Visibility Visibility { get; set; }
     public string? OwnerOrganisation { get; set; }
+    public int? OrganisationId { get; set; }
+
+    /// <summary>Who could see the item before this change (not stored): they are told it is gone when they no longer may.</summary>
+    [NotMapped]
+    public (Visibility Visibility, int? OrganisationId)? Before { get; set; }
+
     public string MunicipalityCode { get; set; } = "";
     public string? DistrictCode { get; set; }
     public string? NeighbourhoodCode { get; set; }
@@ -42,6 +49,7 @@ public sealed class ItemChange : IPlacedInArea
         Summary = summary,
         Visibility = item.Visibility,
         OwnerOrganisation = item.OwnerOrganisation,
+        OrganisationId = item.OrganisationId,
         MunicipalityCode = item.MunicipalityCode,
         DistrictCode = item.DistrictCode,
         NeighbourhoodCode = item.NeighbourhoodCode,

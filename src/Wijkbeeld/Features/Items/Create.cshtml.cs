@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Wijkbeeld.Features.Items;
 
+[Authorize(Policy = Accounts.Policies.Writer)]
 public sealed class CreateModel(ItemRules rules, ItemService items, ItemReader reader) : PageModel
 {
     [BindProperty] public ItemForm Form { get; set; } = new();
@@ -25,7 +27,7 @@ public sealed class CreateModel(ItemRules rules, ItemService items, ItemReader r
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
-        var item = await items.CreateAsync(check.Item!, author: null, ct);
+        var item = await items.CreateAsync(check.Item!, ct);
         TempData["Message"] = "Item.AddedMessage";
         return Redirect($"/items/{item.Id}");
     }

@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Wijkbeeld.Features.Items;
 
 /// <summary>Asks before removing; the item stays in the database and its log (soft delete).</summary>
+[Authorize(Policy = Accounts.Policies.Writer)]
 public sealed class DeleteModel(ItemReader reader, ItemService items) : PageModel
 {
     public ItemDto Item { get; private set; } = null!;
@@ -28,6 +30,10 @@ public sealed class DeleteModel(ItemReader reader, ItemService items) : PageMode
         if (result.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
+        }
+        if (result.Outcome == ChangeOutcome.Forbidden)
+        {
+            return Forbid();
         }
         if (result.Outcome == ChangeOutcome.Conflict)
         {

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Features.Accounts;
 
 namespace Wijkbeeld.Features.Items;
 
-public sealed class DetailsModel(ItemReader reader, ItemService items, IStringLocalizer<Texts> text) : PageModel
+public sealed class DetailsModel(ItemReader reader, ItemService items, Viewer viewer, IStringLocalizer<Texts> text) : PageModel
 {
+    public Viewer Viewer => viewer;
     public ItemDto Item { get; private set; } = null!;
     public IReadOnlyList<ItemDto> Related { get; private set; } = [];
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
@@ -18,14 +20,17 @@ public sealed class DetailsModel(ItemReader reader, ItemService items, IStringLo
     public async Task<IActionResult> OnPostCommentAsync(int id, CancellationToken ct)
     {
         var comment = ItemRules.Clean(Comment.Text);
-        var author = ItemRules.Clean(Comment.Author);
-        if (comment is null || comment.Length > ItemRules.DescriptionMaxLength || author is { Length: > ItemRules.ShortTextMaxLength })
+        if (!viewer.CanWrite)
+        {
+            return Forbid();
+        }
+        if (comment is null || comment.Length > ItemRules.DescriptionMaxLength)
         {
             CommentError = comment is null ? text["Error.CommentRequired"] : text["Error.TooLong", ItemRules.DescriptionMaxLength];
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
-        var result = await items.CommentAsync(id, comment, author, ct);
+        var result = await items.CommentAsync(id, comment, ct);
         if (result.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();

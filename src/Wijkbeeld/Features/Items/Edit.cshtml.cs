@@ -1,8 +1,10 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Wijkbeeld.Features.Items;
 
+[Authorize(Policy = Accounts.Policies.Writer)]
 public sealed class EditModel(ItemRules rules, ItemService items, ItemReader reader) : PageModel
 {
     [BindProperty] public ItemForm Form { get; set; } = new();
@@ -49,6 +51,8 @@ public sealed class EditModel(ItemRules rules, ItemService items, ItemReader rea
         {
             case ChangeOutcome.NotFound:
                 return NotFound();
+            case ChangeOutcome.Forbidden:
+                return Forbid();
             case ChangeOutcome.Conflict:
                 // Keep the user's text in the form; saving again knowingly replaces the other version.
                 Current = await reader.GetAsync(id, ct);

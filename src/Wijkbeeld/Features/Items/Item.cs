@@ -20,6 +20,13 @@ public sealed class Item : IPlacedInArea
     public string? OwnerOrganisation { get; set; }
     public string? Contact { get; set; }
     public Visibility Visibility { get; set; }
+
+    /// <summary>The Wijkbeeld organisation the item belongs to: its members change it and see it when it is "eigen organisatie".</summary>
+    public int? OrganisationId { get; set; }
+
+    /// <summary>Contributions from the public wait for a coordinator; everything else is approved when saved.</summary>
+    public ModerationState Moderation { get; set; }
+    public string? ModerationNote { get; set; }
     public string? Source { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -43,6 +50,8 @@ public sealed class ItemTheme
 public enum ItemUpdateType { Created, Edited, Comment, Deleted, Imported }
 
 /// <summary>One line of an item's log: what changed or what someone wrote.</summary>
+public enum ModerationState { Approved, Pending, Rejected, Merged }
+
 public sealed class ItemUpdate
 {
     public int Id { get; set; }
@@ -50,6 +59,9 @@ public sealed class ItemUpdate
     public DateTime At { get; set; }
     public ItemUpdateType Type { get; set; }
     public string? Author { get; set; }
+
+    /// <summary>The account that wrote it, so a deleted account's name can be replaced by "verwijderde gebruiker".</summary>
+    public int? AuthorId { get; set; }
     public string Text { get; set; } = "";
 }
 
@@ -80,7 +92,10 @@ sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         item.HasIndex(i => i.NeighbourhoodCode);
         item.HasIndex(i => i.DistrictCode);
         item.HasIndex(i => i.UpdatedAt);
-        item.HasQueryFilter(i => !i.IsDeleted);
+        item.Property(i => i.Moderation).HasConversion<string>().HasMaxLength(20);
+        item.Property(i => i.ModerationNote).HasMaxLength(ItemRules.ShortTextMaxLength);
+        item.HasIndex(i => i.Moderation);
+        item.HasOne<Accounts.Organisation>().WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         item.HasMany(i => i.Themes).WithOne().HasForeignKey(t => t.ItemId);
         item.HasMany(i => i.Updates).WithOne().HasForeignKey(u => u.ItemId);
         item.HasMany(i => i.Links).WithOne().HasForeignKey(l => l.ItemId);

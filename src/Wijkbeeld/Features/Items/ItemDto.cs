@@ -18,7 +18,7 @@ public sealed record ItemDto(
     AreaRef? Neighbourhood, AreaRef? District, string MunicipalityCode, IReadOnlyList<string> Themes,
     string Status, string? OwnerOrganisation, string? Contact, string Visibility, string? Source,
     DateTime CreatedAt, DateTime UpdatedAt, bool IsStale, int Version, IReadOnlyList<int> RelatedItemIds,
-    IReadOnlyList<ItemUpdateDto>? Updates = null)
+    int? OrganisationId, IReadOnlyList<ItemUpdateDto>? Updates = null)
 {
     public string ETag => $"\"{Version}\"";
 
@@ -27,7 +27,7 @@ public sealed record ItemDto(
         Ref(areas.Find(item.NeighbourhoodCode)), Ref(areas.Find(item.DistrictCode)), item.MunicipalityCode,
         item.Themes.Select(t => t.ThemeCode).Order().ToList(), item.Status, item.OwnerOrganisation, item.Contact,
         item.Visibility.Code(), item.Source, item.CreatedAt, item.UpdatedAt, item.UpdatedAt < staleBefore,
-        item.Version, item.Links.Select(l => l.RelatedItemId).Order().ToList(),
+        item.Version, item.Links.Select(l => l.RelatedItemId).Order().ToList(), item.OrganisationId,
         withUpdates
             ? item.Updates.OrderByDescending(u => u.At).ThenByDescending(u => u.Id)
                 .Select(u => new ItemUpdateDto(u.At, u.Type.ToString().ToLowerInvariant(), u.Author, u.Text)).ToList()

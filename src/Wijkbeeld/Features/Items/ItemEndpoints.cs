@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -16,14 +17,16 @@ public static class ItemEndpoints
 
         api.MapGet("/items", ListItems).WithName("ListItems").WithSummary("Items, gefilterd en per pagina").CacheOutput(ReadCache.Items);
         api.MapGet("/items/{id:int}", GetItem).WithName("GetItem").WithSummary("Eén item met zijn logboek").CacheOutput(ReadCache.Items);
-        api.MapPost("/items", CreateItem).WithSummary("Nieuw item").WithRequestSizeLimit(MaxBodyBytes);
-        api.MapPut("/items/{id:int}", UpdateItem).WithSummary("Item wijzigen (met If-Match)").WithRequestSizeLimit(MaxBodyBytes);
-        api.MapDelete("/items/{id:int}", DeleteItem).WithSummary("Item verwijderen (blijft in het logboek)");
-        api.MapPost("/items/{id:int}/comments", AddComment).WithSummary("Update aan het logboek toevoegen").WithRequestSizeLimit(MaxBodyBytes);
+        api.MapPost("/items", CreateItem).WithSummary("Nieuw item").WithRequestSizeLimit(MaxBodyBytes).RequireAuthorization(Policies.Writer);
+        api.MapPut("/items/{id:int}", UpdateItem).WithSummary("Item wijzigen (met If-Match)").WithRequestSizeLimit(MaxBodyBytes)
+            .RequireAuthorization(Policies.Writer);
+        api.MapDelete("/items/{id:int}", DeleteItem).WithSummary("Item verwijderen (blijft in het logboek)").RequireAuthorization(Policies.Writer);
+        api.MapPost("/items/{id:int}/comments", AddComment).WithSummary("Update aan het logboek toevoegen").WithRequestSizeLimit(MaxBodyBytes)
+            .RequireAuthorization(Policies.Writer);
         api.MapGet("/items.geojson", ItemExport.GeoJson).WithSummary("Items als GeoJSON FeatureCollection (RFC 7946)").CacheOutput(ReadCache.Items);
         api.MapGet("/items.csv", ItemExport.Csv).WithSummary("Items als CSV").CacheOutput(ReadCache.Items);
         api.MapPost("/items/import", ItemImport.Handle).WithSummary("Items importeren uit GeoJSON of CSV (alles of niets)")
-            .WithRequestSizeLimit(ItemImport.MaxBytes).DisableAntiforgery();
+            .WithRequestSizeLimit(ItemImport.MaxBytes).DisableAntiforgery().RequireAuthorization(Policies.Moderator);
         return routes;
     }
 
@@ -58,7 +61,7 @@ public static class ItemEndpoints
         {
             return Problems.Validation(text, check.Errors);
         }
-        var item = await items.CreateAsync(check.Item!, author: null, ct);
+        var item = await items.CreateAsync(check.Item!, ct);
         // Read back what was stored: PostgreSQL keeps microseconds, so the in-memory times would differ from a later GET.
         var dto = (await reader.GetAsync(item.Id, ct))!;
         response.Headers.ETag = dto.ETag;
@@ -99,6 +102,7 @@ public static class ItemEndpoints
         {
             ChangeOutcome.Done => TypedResults.NoContent(),
             ChangeOutcome.NotFound => Problems.NotFound(text),
+            ChangeOutcome.Forbidden => Forbidden(text),
             _ => Problems.Status(text, StatusCodes.Status409Conflict, text["Problem.Conflict"],
                 new Dictionary<string, object?> { ["currentVersion"] = result.Item!.Version }),
         };
@@ -109,16 +113,14 @@ public static class ItemEndpoints
         IStringLocalizer<Texts> text, CancellationToken ct)
     {
         var comment = ItemRules.Clean(input.Text);
-        var author = ItemRules.Clean(input.Author);
         var errors = new Dictionary<string, string[]>();
         if (comment is null) errors["text"] = [text["Error.CommentRequired"]];
         else if (comment.Length > ItemRules.DescriptionMaxLength) errors["text"] = [text["Error.TooLong", ItemRules.DescriptionMaxLength]];
-        if (author is { Length: > ItemRules.ShortTextMaxLength }) errors["author"] = [text["Error.TooLong", ItemRules.ShortTextMaxLength]];
         if (errors.Count > 0)
         {
             return Problems.Validation(text, errors);
         }
-        var result = await items.CommentAsync(id, comment!, author, ct);
+        var result = await items.CommentAsync(id, comment!, ct);
         return await ToResultAsync(result, reader, response, text, ct);
     }
 
@@ -129,6 +131,8 @@ public static class ItemEndpoints
         {
             case ChangeOutcome.NotFound:
                 return Problems.NotFound(text);
+            case ChangeOutcome.Forbidden:
+                return Forbidden(text);
             case ChangeOutcome.Conflict:
                 var current = await reader.GetAsync(result.Item!.Id, ct);
                 return Problems.Status(text, StatusCodes.Status409Conflict, text["Problem.Conflict"],
@@ -139,6 +143,9 @@ public static class ItemEndpoints
                 return TypedResults.Ok(dto);
         }
     }
+
+    static ProblemHttpResult Forbidden(IStringLocalizer text) =>
+        Problems.Status(text, StatusCodes.Status403Forbidden, text["Problem.NotYourItem"]);
 
     /// <summary>Accepts "3", "\"3\"" and W/"3" as version 3.</summary>
     public static bool TryParseETag(string? value, out int version)

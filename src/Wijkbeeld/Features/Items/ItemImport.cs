@@ -103,7 +103,7 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
         // One SaveChanges is one transaction: all rows or none.
         foreach (var item in valid)
         {
-            items.Add(item, author: null, ItemUpdateType.Imported);
+            items.Add(item, ItemUpdateType.Imported);
         }
         await items.SaveAndPublishAsync(ct);
         return new ItemImportReport(rows.Count, valid.Count, []);

@@ -29,5 +29,4 @@ public sealed record ItemInput
 public sealed record CommentInput
 {
     public string? Text { get; init; }
-    public string? Author { get; init; }
 }

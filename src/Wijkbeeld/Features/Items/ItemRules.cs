@@ -25,7 +25,7 @@ public sealed class ItemRules(WijkbeeldDb db, AreaIndex areas, IStringLocalizer<
         public bool IsValid => Item is not null;
     }
 
-    public async Task<Result> ValidateAsync(ItemInput input, int? itemId, CancellationToken ct)
+    public async Task<Result> ValidateAsync(ItemInput input, int? itemId, CancellationToken ct, int? newItemOrganisation = null)
     {
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) =>
@@ -105,6 +105,15 @@ public sealed class ItemRules(WijkbeeldDb db, AreaIndex areas, IStringLocalizer<
         if (Clean(input.Visibility) is { } v && !ItemCatalog.TryParseVisibility(v, out visibility))
         {
             Add("visibility", text["Error.VisibilityUnknown"]);
+        }
+        else if (visibility == Visibility.Organisation)
+        {
+            // "Eigen organisatie" needs an organisation that owns the item, or nobody but an administrator would see it.
+            var owning = itemId is { } id ? await db.Items.Where(i => i.Id == id).Select(i => i.OrganisationId).FirstOrDefaultAsync(ct) : newItemOrganisation ?? db.Viewer.OrganisationId;
+            if (owning is null)
+            {
+                Add("visibility", text["Error.VisibilityNeedsOrganisation"]);
+            }
         }
 
         var owner = CheckShort(input.OwnerOrganisation, "ownerOrganisation");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Data;
@@ -8,7 +9,7 @@ using Wijkbeeld.Infrastructure.Realtime;
 
 namespace Wijkbeeld.Features.Items;
 
-public enum ChangeOutcome { Done, NotFound, Conflict }
+public enum ChangeOutcome { Done, NotFound, Conflict, Forbidden }
 
 public sealed record ChangeResult(ChangeOutcome Outcome, Item? Item);
 
@@ -17,27 +18,94 @@ public sealed record ChangeResult(ChangeOutcome Outcome, Item? Item);
 /// Pages, API and import all change items through here.
 /// </summary>
 public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher, IOutputCacheStore cache)
+   
 {
     readonly List<ItemChange> pending = [];
 
     DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    public Item Add(ValidItem valid, string? author, ItemUpdateType logType = ItemUpdateType.Created)
+    Viewer Viewer => db.Viewer;
+
+    /// <summary>Stages a new item of the viewer's organisation (a sample or import may name another).</summary>
+    public Item Add(ValidItem valid, ItemUpdateType logType = ItemUpdateType.Created, int? organisationId = null)
     {
-        var item = new Item { CreatedAt = Now, Version = 1 };
+        var item = new Item { CreatedAt = Now, Version = 1, OrganisationId = organisationId ?? Viewer.OrganisationId };
         Apply(item, valid);
-        item.Updates.Add(new ItemUpdate { At = Now, Type = logType, Author = author, Text = text["Log.Created"] });
+        item.Updates.Add(new ItemUpdate { At = Now, Type = logType, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Log.Created"] });
         db.Items.Add(item);
         Record(item, ChangeType.Created, text["Log.Created"]);
         return item;
     }
 
-    public async Task<Item> CreateAsync(ValidItem valid, string? author, CancellationToken ct)
+    public async Task<Item> CreateAsync(ValidItem valid, CancellationToken ct)
     {
-        var item = Add(valid, author);
+        var item = Add(valid);
         await SaveAndPublishAsync(ct);
         return item;
     }
+
+    /// <summary>A contribution from the public: stored, but shown to nobody until a coordinator approves it.</summary>
+    public async Task<Item> ContributeAsync(ValidItem valid, CancellationToken ct)
+    {
+        var item = new Item { CreatedAt = Now, Version = 1, Moderation = ModerationState.Pending };
+        Apply(item, valid with { Visibility = Visibility.Public, OwnerOrganisation = null, Contact = null, Source = text["Contribution.Source"] });
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Created, Author = Viewer.Name ?? text["Contribution.Author"], AuthorId = Viewer.UserId, Text = text["Contribution.Logged"] });
+        db.Items.Add(item);
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>Approves a waiting contribution, with the coordinator's edits if any: from now on everyone sees it.</summary>
+    public async Task<ChangeResult> ApproveAsync(int id, int expectedVersion, ValidItem? edited, CancellationToken ct)
+    {
+        var item = await PendingAsync(id, ct);
+        if (item is null) return new(ChangeOutcome.NotFound, null);
+        if (item.Version != expectedVersion) return new(ChangeOutcome.Conflict, item);
+        if (edited is not null)
+        {
+            Apply(item, edited with { Visibility = Visibility.Public });
+        }
+        item.Moderation = ModerationState.Approved;
+        item.UpdatedAt = Now;
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Moderation.Logged.Approved"] });
+        Record(item, ChangeType.Created, text["Log.Created"]);
+        return await SaveVersionAsync(item, expectedVersion, ct);
+    }
+
+    /// <summary>Rejects a waiting contribution with a reason; it stays in the database (and the audit log), never shown.</summary>
+    public async Task<ChangeResult> RejectAsync(int id, int expectedVersion, string reason, CancellationToken ct)
+    {
+        var item = await PendingAsync(id, ct);
+        if (item is null) return new(ChangeOutcome.NotFound, null);
+        if (item.Version != expectedVersion) return new(ChangeOutcome.Conflict, item);
+        item.Moderation = ModerationState.Rejected;
+        item.ModerationNote = reason;
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Moderation.Logged.Rejected", reason] });
+        return await SaveVersionAsync(item, expectedVersion, ct, publish: false);
+    }
+
+    /// <summary>Merges a waiting contribution into an existing item: its text becomes an update on that item.</summary>
+    public async Task<ChangeResult> MergeAsync(int id, int expectedVersion, int targetId, CancellationToken ct)
+    {
+        var item = await PendingAsync(id, ct);
+        if (item is null) return new(ChangeOutcome.NotFound, null);
+        if (item.Version != expectedVersion) return new(ChangeOutcome.Conflict, item);
+        var target = await db.Items.Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == targetId, ct);
+        if (target is null) return new(ChangeOutcome.NotFound, null);
+        item.Moderation = ModerationState.Merged;
+        item.ModerationNote = text["Moderation.MergedInto", targetId];
+        var comment = text["Moderation.MergedComment", item.Title, item.Description];
+        target.UpdatedAt = Now;
+        target.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Comment, Author = text["Contribution.Author"], Text = comment });
+        Record(target, ChangeType.Commented, ItemExport.Summary(comment));
+        return await SaveVersionAsync(item, expectedVersion, ct);
+    }
+
+    public Task<Item?> FindPendingAsync(int id, CancellationToken ct) => PendingAsync(id, ct);
+
+    Task<Item?> PendingAsync(int id, CancellationToken ct) =>
+        db.Items.IgnoreQueryFilters([WijkbeeldDb.ModerationFilter]).Include(i => i.Themes).Include(i => i.Links)
+            .FirstOrDefaultAsync(i => i.Id == id && i.Moderation == ModerationState.Pending, ct);
 
     /// <summary>Saves what <see cref="Add"/> staged (the import adds many, then saves once).</summary>
     public async Task SaveAndPublishAsync(CancellationToken ct)
@@ -50,11 +118,12 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         await publisher.PublishAsync(saved);
     }
 
-    void Record(Item item, ChangeType type, string summary)
+    ItemChange Record(Item item, ChangeType type, string summary)
     {
         var change = ItemChange.For(item, type, summary, Now);
         db.ItemChanges.Add(change);
         pending.Add(change);
+        return change;
     }
 
     public async Task<ChangeResult> UpdateAsync(int id, int expectedVersion, ValidItem valid, CancellationToken ct)
@@ -68,10 +137,15 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         {
             return new(ChangeOutcome.Conflict, item);
         }
+        if (!Viewer.CanChange(item.OrganisationId))
+        {
+            return new(ChangeOutcome.Forbidden, item);
+        }
         var summary = Describe(item, valid);
+        var before = (item.Visibility, item.OrganisationId);
         Apply(item, valid);
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Text = summary });
-        Record(item, ChangeType.Updated, summary);
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = summary });
+        Record(item, ChangeType.Updated, summary).Before = before;
         return await SaveVersionAsync(item, expectedVersion, ct);
     }
 
@@ -82,6 +156,10 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         {
             return new(ChangeOutcome.NotFound, null);
         }
+        if (!Viewer.CanChange(item.OrganisationId))
+        {
+            return new(ChangeOutcome.Forbidden, item);
+        }
         if (expectedVersion is { } expected && item.Version != expected)
         {
             return new(ChangeOutcome.Conflict, item);
@@ -89,12 +167,12 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         item.IsDeleted = true;
         item.DeletedAt = Now;
         item.UpdatedAt = Now;
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Deleted, Text = text["Log.Deleted"] });
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Deleted, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Log.Deleted"] });
         Record(item, ChangeType.Deleted, text["Log.Deleted"]);
         return await SaveVersionAsync(item, item.Version, ct);
     }
 
-    public async Task<ChangeResult> CommentAsync(int id, string comment, string? author, CancellationToken ct)
+    public async Task<ChangeResult> CommentAsync(int id, string comment, CancellationToken ct)
     {
         var item = await db.Items.Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
@@ -102,26 +180,28 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
             return new(ChangeOutcome.NotFound, null);
         }
         item.UpdatedAt = Now;
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Comment, Author = author, Text = comment });
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Comment, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = comment });
         Record(item, ChangeType.Commented, ItemExport.Summary(comment));
         return await SaveVersionAsync(item, item.Version, ct);
     }
 
     /// <summary>Raises the version; the database refuses the write if someone else saved in between.</summary>
-    async Task<ChangeResult> SaveVersionAsync(Item item, int expectedVersion, CancellationToken ct)
+    async Task<ChangeResult> SaveVersionAsync(Item item, int expectedVersion, CancellationToken ct, bool publish = true)
     {
         item.Version = expectedVersion + 1;
         db.Entry(item).Property(i => i.Version).OriginalValue = expectedVersion;
         try
         {
-            await SaveAndPublishAsync(ct);
+            if (publish) await SaveAndPublishAsync(ct);
+            else await db.SaveChangesAsync(ct);
             return new(ChangeOutcome.Done, item);
         }
         catch (DbUpdateConcurrencyException)
         {
             pending.Clear();
             db.ChangeTracker.Clear();
-            var current = await db.Items.AsNoTracking().Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == item.Id, ct);
+            var current = await db.Items.IgnoreQueryFilters([WijkbeeldDb.ModerationFilter]).AsNoTracking().Include(i => i.Themes)
+                .FirstOrDefaultAsync(i => i.Id == item.Id, ct);
             return new(current is null ? ChangeOutcome.NotFound : ChangeOutcome.Conflict, current);
         }
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Infrastructure.Data;
 
@@ -14,6 +15,15 @@ public sealed class SampleItems(WijkbeeldDb db, ItemRules rules, TimeProvider cl
         string? OwnerOrganisation, string? Contact, string? Visibility, string? Source,
         int CreatedDaysAgo, int UpdatedDaysAgo, SampleUpdate[]? Updates);
 
+    /// <summary>Organisations of the sample that own items; residents' groups own theirs without an account.</summary>
+    static readonly (string Name, OrganisationKind Kind)[] SampleOrganisations =
+    [
+        ("Gemeente Den Helder", OrganisationKind.Gemeente), ("Politie Noord-Holland Noord", OrganisationKind.Politie),
+        ("Stichting Welzijn Den Helder", OrganisationKind.Welzijn), ("Jongerenwerk Den Helder", OrganisationKind.Welzijn),
+        ("Woningstichting Den Helder", OrganisationKind.Corporatie), ("CJG Den Helder", OrganisationKind.Zorg),
+        ("Basisschool Julianadorp", OrganisationKind.School), ("Bibliotheek Kop van Noord-Holland", OrganisationKind.Anders),
+    ];
+
     public async Task<int> LoadAsync(CancellationToken ct)
     {
         await using var stream = typeof(SampleItems).Assembly.GetManifestResourceStream(
@@ -21,15 +31,19 @@ public sealed class SampleItems(WijkbeeldDb db, ItemRules rules, TimeProvider cl
             ?? throw new InvalidOperationException("Sample items are not embedded.");
         var samples = await JsonSerializer.DeserializeAsync<SampleItem[]>(stream, JsonSerializerOptions.Web, ct) ?? [];
         var now = clock.GetUtcNow().UtcDateTime;
+        var organisations = SampleOrganisations.Select(o => new Organisation { Name = o.Name, Kind = o.Kind, Version = 1 }).ToList();
+        db.Organisations.AddRange(organisations);
+        await db.SaveChangesAsync(ct);
         var history = new List<ItemChange>();
         foreach (var s in samples)
         {
+            var organisation = organisations.FirstOrDefault(o => o.Name == s.OwnerOrganisation)?.Id;
             var check = await rules.ValidateAsync(new ItemInput
             {
                 Kind = s.Kind, Title = s.Title, Description = s.Description, Latitude = s.Lat, Longitude = s.Lon,
                 Themes = s.Themes, Status = s.Status, OwnerOrganisation = s.OwnerOrganisation, Contact = s.Contact,
                 Visibility = s.Visibility, Source = s.Source,
-            }, null, ct);
+            }, null, ct, organisation);
             if (!check.IsValid)
             {
                 throw new InvalidOperationException(
@@ -41,7 +55,7 @@ public sealed class SampleItems(WijkbeeldDb db, ItemRules rules, TimeProvider cl
                 Kind = v.Kind, Title = v.Title, Description = v.Description, Latitude = v.Latitude, Longitude = v.Longitude,
                 MunicipalityCode = v.Location.Municipality.Code, DistrictCode = v.Location.District?.Code,
                 NeighbourhoodCode = v.Location.Neighbourhood.Code, Status = v.Status, OwnerOrganisation = v.OwnerOrganisation,
-                Contact = v.Contact, Visibility = v.Visibility, Source = v.Source, Version = 1,
+                Contact = v.Contact, Visibility = v.Visibility, Source = v.Source, Version = 1, OrganisationId = organisation,
                 CreatedAt = now.AddDays(-s.CreatedDaysAgo), UpdatedAt = now.AddDays(-s.UpdatedDaysAgo),
                 Themes = v.Themes.Select(t => new ItemTheme { ThemeCode = t }).ToList(),
             };

@@ -22,7 +22,7 @@ public sealed class ErrorModel(IStringLocalizer<Texts> text) : PageModel
         var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null ||
                          HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
         var code = reExecuted ? Response.StatusCode : status;
-        var known = code is 400 or 404 or 500 or 503;
+        var known = code is 400 or 403 or 404 or 429 or 500 or 503;
         Response.StatusCode = reExecuted ? code : known ? code : StatusCodes.Status404NotFound;
         var key = known ? code.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Other";
         ViewData["WithoutDatabase"] = Response.StatusCode >= StatusCodes.Status500InternalServerError;

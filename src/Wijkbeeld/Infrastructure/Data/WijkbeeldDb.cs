@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Items;
 
 namespace Wijkbeeld.Infrastructure.Data;
@@ -9,9 +13,17 @@ namespace Wijkbeeld.Infrastructure.Data;
 /// <summary>
 /// The one model. Each provider has a subclass only so that its migrations live apart
 /// (Migrations/Sqlite, Migrations/Postgres); code everywhere uses <see cref="WijkbeeldDb"/>.
+/// Items and changes are filtered by the <see cref="Viewer"/> of the request, so no page, export, feed or push
+/// can show someone an item they may not see.
 /// </summary>
-public abstract class WijkbeeldDb(DbContextOptions options) : DbContext(options)
+public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewer) : IdentityDbContext<User, IdentityRole<int>, int>(options)
 {
+    public const string SoftDeleteFilter = "SoftDelete";
+    public const string VisibilityFilter = "Visibility";
+    public const string ModerationFilter = "Moderation";
+
+    public Viewer Viewer => viewer?.Get() ?? Viewer.System;
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
@@ -19,19 +31,66 @@ public abstract class WijkbeeldDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    // Parameters of the query filters (EF reads them from this instance on every query).
+    bool ViewerSeesEverything => Viewer.SeesEverything;
+    bool ViewerIsSignedIn => Viewer.IsSignedIn;
+    int? ViewerOrganisation => Viewer.OrganisationId;
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ConfigureWarnings(w => w.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijkbeeldDb).Assembly);
+        // Fixed ids: the audit log names roles by id without a lookup.
+        modelBuilder.Entity<IdentityRole<int>>().HasData(Features.Accounts.Roles.All.Select((role, i) =>
+            new IdentityRole<int> { Id = i + 1, Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = role }));
+
+        var item = modelBuilder.Entity<Item>();
+        item.HasQueryFilter(SoftDeleteFilter, i => !i.IsDeleted);
+        item.HasQueryFilter(ModerationFilter, i => i.Moderation == ModerationState.Approved);
+        item.HasQueryFilter(VisibilityFilter, i => ViewerSeesEverything || i.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && i.Visibility == Visibility.Partners)
+            || (i.Visibility == Visibility.Organisation && ViewerOrganisation != null && i.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<ItemChange>().HasQueryFilter(VisibilityFilter, c => ViewerSeesEverything || c.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && c.Visibility == Visibility.Partners)
+            || (c.Visibility == Visibility.Organisation && ViewerOrganisation != null && c.OrganisationId == ViewerOrganisation));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    /// <summary>Every save of audited rows also writes the audit log, in the same transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        var audits = AuditTrail.Collect(ChangeTracker, Viewer, DateTime.UtcNow).Select(a => (a.Entry, a.Audit, a.Entry.State)).ToList();
+        if (audits.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditLog.AddRange(audits.Select(a => AuditTrail.Complete(a.Entry, a.Audit, a.State)));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 }
 
-public sealed class SqliteWijkbeeldDb(DbContextOptions<SqliteWijkbeeldDb> options) : WijkbeeldDb(options);
+public sealed class SqliteWijkbeeldDb(DbContextOptions<SqliteWijkbeeldDb> options, CurrentViewer? viewer = null) : WijkbeeldDb(options, viewer);
 
-public sealed class PostgresWijkbeeldDb(DbContextOptions<PostgresWijkbeeldDb> options) : WijkbeeldDb(options);
+public sealed class PostgresWijkbeeldDb(DbContextOptions<PostgresWijkbeeldDb> options, CurrentViewer? viewer = null) : WijkbeeldDb(options, viewer);

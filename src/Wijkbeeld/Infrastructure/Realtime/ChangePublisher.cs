@@ -10,14 +10,18 @@ public sealed class ChangePublisher(IHubContext<UpdatesHub> hub, ILogger<ChangeP
     {
         foreach (var change in changes)
         {
-            var groups = Audience.GroupsAllowedToSee(change.MunicipalityCode, change.Visibility, change.OwnerOrganisation);
-            if (groups.Count == 0)
-            {
-                continue;
-            }
+            var groups = Audience.GroupsAllowedToSee(change.MunicipalityCode, change.Visibility, change.OrganisationId);
+            // Who could see the item before but no longer may is told it is gone, without its new content.
+            var lost = change.Before is { } before
+                ? Audience.GroupsAllowedToSee(change.MunicipalityCode, before.Visibility, before.OrganisationId).Except(groups).ToList()
+                : [];
             try
             {
                 await hub.Clients.Groups(groups).SendAsync(UpdatesHub.ChangeMethod, ChangeMessage.From(change));
+                if (lost.Count > 0)
+                {
+                    await hub.Clients.Groups(lost).SendAsync(UpdatesHub.ChangeMethod, ChangeMessage.Gone(change));
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
@@ -13,6 +14,10 @@ public sealed record ChangeMessage(
     public static ChangeMessage From(ItemChange c) => new(
         c.Sequence, c.Type.ToString().ToLowerInvariant(), c.ItemId, c.Kind.Code(), c.Title, c.Summary, c.At,
         c.MunicipalityCode, c.DistrictCode, c.NeighbourhoodCode);
+
+    /// <summary>For those who may no longer see the item: only that it left their view.</summary>
+    public static ChangeMessage Gone(ItemChange c) => new(
+        c.Sequence, "deleted", c.ItemId, c.Kind.Code(), "", "", c.At, c.MunicipalityCode, c.DistrictCode, c.NeighbourhoodCode);
 }
 
 /// <summary>
@@ -33,7 +38,7 @@ public sealed class UpdatesHub(ChangeFeed feed, AreaIndex areas) : Hub
             throw new HubException("Onbekende gemeente.");
         }
         var code = municipality.Code;
-        foreach (var group in Audience.GroupsFor(code, Context.User))
+        foreach (var group in Audience.GroupsFor(code, Viewer.From(Context.User)))
         {
             await Groups.AddToGroupAsync(Context.ConnectionId, group);
         }

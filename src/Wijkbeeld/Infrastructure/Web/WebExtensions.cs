@@ -56,6 +56,11 @@ public static class WebExtensions
             pages.UseStatusCodePagesWithReExecute("/fout/{0}");
         });
         app.UseRouting();
+        // Who is asking is known before the cache, the limits and the endpoints: the output cache never serves
+        // a signed-in request (its default policy), and authorization runs before a cached answer could.
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
         // Static assets come pre-compressed from the build; compress only what is rendered per request.
         app.UseWhen(c => c.GetEndpoint()?.Metadata.GetMetadata<StaticAssetDescriptor>() is null, b => b.UseResponseCompression());
         app.UseOutputCache();
@@ -65,12 +70,22 @@ public static class WebExtensions
             SupportedCultures = [new CultureInfo("nl-NL")],
             SupportedUICultures = [new CultureInfo("nl-NL"), new CultureInfo("en")],
         });
+        var tiles = app.Configuration.GetValue<string>("Map:TileUrl") ?? new Features.Map.MapOptions().TileUrl;
+        var tileOrigin = Uri.TryCreate(tiles.Replace("{", "", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal), UriKind.Absolute, out var tileUri)
+            ? tileUri.GetLeftPart(UriPartial.Authority) : "";
+        var contentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob: {tileOrigin}; " +
+            "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY";
+            // No inline script anywhere: scripts come from this site only. The API reference page brings its own inline setup.
+            if (!context.Request.Path.StartsWithSegments("/api/docs"))
+            {
+                headers.ContentSecurityPolicy = contentSecurityPolicy;
+            }
             await next();
         });
         app.MapStaticAssets();

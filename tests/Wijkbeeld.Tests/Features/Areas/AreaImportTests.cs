@@ -31,7 +31,7 @@ public abstract class AreaImportTests(SharedApp shared) : AppTests(shared)
     public async Task A_WGS84_file_replaces_the_areas_and_moves_items_to_their_new_buurt()
     {
         using var app = new WijkbeeldApp(Provider);
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsAsync(Roles.Administrator);
         var library = await client.FindItemAsync("Bibliotheek op Willemsoord");
         Assert.Equal("BU04000101", library.Neighbourhood?.Code);
         var boundaries = await client.GetAsync("/api/areas/boundaries.geojson", Ct);
@@ -147,7 +147,7 @@ public sealed class AreaReprojectionTests
         var amersfoort = RdNewApprox.FromWgs84(52.15517440, 5.38720621);
         Assert.Equal((155000.0, 463000.0), (Math.Round(amersfoort.X, 3), Math.Round(amersfoort.Y, 3)));
         using var app = new WijkbeeldApp();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsAsync(Roles.Administrator);
         var file = TestWijk.RdNew(declareCrs);
         Assert.True(file["features"]![0]!["geometry"]!["coordinates"]![0]![0]![0]!.GetValue<double>() > 100_000, "The file has RD metres.");
 

@@ -23,7 +23,7 @@ public sealed class StaleItemsTests
     public async Task By_default_items_untouched_for_180_days_are_stale()
     {
         using var app = new WijkbeeldApp();
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsAsync(Roles.Administrator);
 
         await AssertStaleExactlyWhenOlderThanAsync(client, 180);
         Assert.True((await client.FindItemAsync("Fort Kijkduin")).IsStale, "updated 380 days ago");

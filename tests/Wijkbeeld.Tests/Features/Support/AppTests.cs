@@ -14,10 +14,24 @@ public abstract class AppTests(SharedApp shared)
 
     protected Provider Provider => shared.Provider;
     protected WijkbeeldApp App => shared.App;
-    protected HttpClient Client => client ??= App.CreateClient();
+    HttpClient? anonymous;
+
+    /// <summary>An administrator who works at the municipality: may do everything (most tests act as one).</summary>
+    protected HttpClient Client => client ??= shared.Administrator;
+
+    /// <summary>A visitor without an account: sees only public items, and may only contribute.</summary>
+    protected HttpClient Anonymous => anonymous ??= App.CreateClient();
 
     /// <summary>A client like a browser: its own cookies (antiforgery, TempData), and redirects shown, not followed.</summary>
-    protected HttpClient NewBrowser() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    protected HttpClient NewBrowser(string? role = Wijkbeeld.Features.Accounts.Roles.Administrator)
+    {
+        var browser = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (role is not null)
+        {
+            browser.SignInAsync(App.CreateAccountAsync(role).GetAwaiter().GetResult()).GetAwaiter().GetResult();
+        }
+        return browser;
+    }
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 }

@@ -72,6 +72,8 @@ public sealed partial class HtmlForm
         var forms = Form().Matches(html)
             .Select(m => (Attributes: Html.Attributes(m.Groups["attrs"].Value), Body: m.Groups["body"].Value))
             .Where(f => string.Equals(f.Attributes.GetValueOrDefault("method"), "post", StringComparison.OrdinalIgnoreCase))
+            // The sign-out button in the header is a form on every page of a signed-in person.
+            .Where(f => f.Attributes.GetValueOrDefault("class") != "nav-form")
             .Where(f => action is null || f.Attributes.GetValueOrDefault("action")?.Contains(action, StringComparison.Ordinal) == true)
             .ToList();
         var form = Assert.Single(forms);

@@ -50,8 +50,8 @@ public static class ItemsApi
         return client.SendAsync(request, Ct);
     }
 
-    public static Task<HttpResponseMessage> CommentAsync(this HttpClient client, int id, string? text, string? author = null) =>
-        client.PostAsJsonAsync($"/api/items/{id}/comments", new { text, author }, Ct);
+    public static Task<HttpResponseMessage> CommentAsync(this HttpClient client, int id, string? text) =>
+        client.PostAsJsonAsync($"/api/items/{id}/comments", new { text }, Ct);
 
     /// <summary>The input that recreates <paramref name="item"/> unchanged, to vary one field for a PUT.</summary>
     public static NewItem ToInput(this ItemShape item) => new()

@@ -14,6 +14,11 @@ public abstract class SharedApp(Provider provider, IDictionary<string, string?>?
 
     public WijkbeeldApp App => app.Value;
 
+    HttpClient? coordinator;
+
+    /// <summary>One signed-in administrator (working at the municipality) for all tests of the class.</summary>
+    public HttpClient Administrator => coordinator ??= App.CreateClientAs(Wijkbeeld.Features.Accounts.Roles.Administrator);
+
     static WijkbeeldApp Start(WijkbeeldApp app, bool kestrel)
     {
         if (kestrel)
