@@ -22,7 +22,7 @@ public sealed class AddItemTests(BrowserFixture fixture) : BrowserTest(fixture)
         var bbox = buurt!["bbox"]!.AsArray().Select(n => n!.GetValue<double>()).ToArray();
         var title = $"Losliggende stoeptegels {Guid.NewGuid().ToString("N")[..6]}";
 
-        var page = await OpenAsync("/items/new", BrowserFixture.Phone, phone: true);
+        var page = await OpenAsync("/items/new", BrowserFixture.Phone, phone: true, role: Roles.Professional);
 
         // The picker fits the municipality's boundaries once they are loaded: wait for the buurt's outline to stop moving.
         var picker = page.GetByRole(AriaRole.Application, new() { Name = Fixture.Text("Form.PickerLabel") });

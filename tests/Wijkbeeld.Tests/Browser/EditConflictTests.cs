@@ -17,8 +17,8 @@ public sealed class EditConflictTests(BrowserFixture fixture) : BrowserTest(fixt
         var myText = "Tweede collega: de bijeenkomsten zijn voortaan op woensdagavond.";
 
         // Two people, two browsers (contexts), the same edit page.
-        var first = await OpenAsync(edit);
-        var second = await OpenAsync(edit);
+        var first = await OpenAsync(edit, role: Roles.Administrator);
+        var second = await OpenAsync(edit, role: Roles.Administrator);
         await Expect(first.GetByLabel(Fixture.Text("Form.Title"))).ToHaveValueAsync(item.Title);
         await Expect(second.GetByLabel(Fixture.Text("Form.Title"))).ToHaveValueAsync(item.Title);
 

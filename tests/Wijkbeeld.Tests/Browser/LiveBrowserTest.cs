@@ -19,9 +19,9 @@ public abstract class LiveBrowserTest(BrowserFixture fixture) : BrowserTest(fixt
     /// Opens <paramref name="path"/> in a new context with the watch helpers, and waits until the page follows the
     /// changes (it has joined the hub and caught up: the catch-up request after Follow has answered).
     /// </summary>
-    protected async Task<IPage> OpenLiveAsync(string path, ViewportSize? viewport = null, bool phone = false, Func<IPage, Task>? prepare = null)
+    protected async Task<IPage> OpenLiveAsync(string path, ViewportSize? viewport = null, bool phone = false, Func<IPage, Task>? prepare = null, string? role = null)
     {
-        var page = await NewPageAsync(viewport, phone);
+        var page = await NewPageAsync(viewport, phone, role);
         if (prepare is not null)
         {
             await prepare(page);

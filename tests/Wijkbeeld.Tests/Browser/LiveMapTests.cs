@@ -77,7 +77,7 @@ public sealed class LiveMapTests(BrowserFixture fixture) : LiveBrowserTest(fixtu
         var moved = place.Nearby();
         await AssertQuietAsync(place);
         var phone = await OpenMapAsync(place, viewport: BrowserFixture.Phone, phone: true);
-        var desktop = await NewPageAsync();
+        var desktop = await NewPageAsync(role: Roles.Professional);
         var tag = TestApps.UniqueTag();
         var title = $"Buurtbus {tag}";
         var save = desktop.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Form.Save"), Exact = true });
@@ -123,6 +123,7 @@ public sealed class LiveMapTests(BrowserFixture fixture) : LiveBrowserTest(fixtu
 
         // And the other way round: the phone's change shows on the desktop map.
         var desktopMap = await OpenMapAsync(place);
+        await SignInAsync(phone.Context, Roles.Professional);
         var fromPhone = await phone.Context.NewPageAsync();
         await GotoAsync(fromPhone, "/items/new");
         await fromPhone.Locator("label.kind-option", new() { HasText = Fixture.Text("Kind.signaal") }).TapAsync();

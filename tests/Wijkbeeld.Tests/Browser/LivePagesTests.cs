@@ -32,7 +32,7 @@ public sealed class LivePagesTests(BrowserFixture fixture) : LiveBrowserTest(fix
     {
         var tag = TestApps.UniqueTag();
         var item = await Api.CreateItemAsync(NewItem.At(Places.Willemsoord, $"Repair Café {tag}") with { Kind = "initiatief" });
-        var page = await OpenLiveAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true);
+        var page = await OpenLiveAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true, role: Roles.Professional);
         var notice = page.Locator("#item-live-notice");
         var draft = page.GetByLabel(Fixture.Text("Item.CommentLabel"));
         await Expect(notice).ToBeHiddenAsync();
@@ -49,7 +49,7 @@ public sealed class LivePagesTests(BrowserFixture fixture) : LiveBrowserTest(fix
         await Expect(notice).ToHaveAttributeAsync("role", "status");
 
         // An update posted in another browser, with the comment form on the same page.
-        var other = await OpenLiveAsync($"/items/{item.Id}");
+        var other = await OpenLiveAsync($"/items/{item.Id}", role: Roles.Professional);
         await other.GetByLabel(Fixture.Text("Item.CommentLabel")).FillAsync("Gereedschap gezocht: wie heeft een soldeerbout?");
         await ExpectLiveAfterAsync("update elders", [page], ItemPageShows,
             new { title = edited.Title, entries = 3, log = "Gereedschap gezocht", notice = changedNotice },
