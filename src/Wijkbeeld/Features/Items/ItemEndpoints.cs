@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Features.Privacy;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -114,6 +115,7 @@ public static class ItemEndpoints
         if (comment is null) errors["text"] = [text["Error.CommentRequired"]];
         else if (comment.Length > ItemRules.DescriptionMaxLength) errors["text"] = [text["Error.TooLong", ItemRules.DescriptionMaxLength]];
         if (author is { Length: > ItemRules.ShortTextMaxLength }) errors["author"] = [text["Error.TooLong", ItemRules.ShortTextMaxLength]];
+        if (input.ConfirmPersonalData != true && errors.Count == 0) errors = PersonalDataRules.Check(text, [("text", comment), ("author", author)]);
         if (errors.Count > 0)
         {
             return Problems.Validation(text, errors);

@@ -24,10 +24,14 @@ public sealed record ItemInput
     public string? Source { get; init; }
     [Description("Ids van verwante items")]
     public IReadOnlyList<int>? RelatedItemIds { get; init; }
+    [Description("true: de tekst bevat gegevens die op een BSN, telefoonnummer of e-mailadres lijken, en dat mag (AVG)")]
+    public bool? ConfirmPersonalData { get; init; }
 }
 
 public sealed record CommentInput
 {
     public string? Text { get; init; }
     public string? Author { get; init; }
+    [Description("true: de tekst bevat gegevens die op een BSN, telefoonnummer of e-mailadres lijken, en dat mag (AVG)")]
+    public bool? ConfirmPersonalData { get; init; }
 }
