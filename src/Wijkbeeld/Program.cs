@@ -1,5 +1,6 @@
 using Wijkbeeld.Features;
 using Wijkbeeld.Infrastructure.Data;
+using Wijkbeeld.Infrastructure.Email;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -7,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWijkbeeldData();
 builder.AddWijkbeeldWeb();
 builder.AddWijkbeeldRealtime();
+builder.AddWijkbeeldEmail();
 builder.Services.AddWijkbeeldFeatures(builder.Configuration);
 
 var app = builder.Build();
