@@ -170,6 +170,17 @@ public sealed class EmailSenderTests(SmtpTestServer smtp) : IClassFixture<SmtpTe
         Assert.Contains("does not offer STARTTLS", result.Error);
     }
 
+    [Fact]
+    public async Task A_server_without_a_sender_address_is_a_clear_configuration_error()
+    {
+        await using var services = Services(new Dictionary<string, string?>(smtp.AppSettings) { ["Email:Smtp:From"] = null });
+
+        var result = await services.GetRequiredService<IEmailSender>().SendAsync(NewAddress(), "Test", "Tekst", ct: Ct);
+
+        Assert.Equal(EmailOutcome.Failed, result.Outcome);
+        Assert.Contains("Email:Smtp:From", result.Error);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("geen adres")]

@@ -23,8 +23,8 @@ public sealed class SmtpOptions
 
     public string? Password { get; set; }
 
-    /// <summary>Sender, "Name &lt;address&gt;" or just an address.</summary>
-    public string From { get; set; } = "Wijkbeeld <noreply@wijkbeeld.nl>";
+    /// <summary>Sender, "Name &lt;address&gt;" or just an address; required with a host.</summary>
+    public string? From { get; set; }
 
     /// <summary>true: encrypt (TLS on connect for port 465, STARTTLS required otherwise); false: plain SMTP, for a local relay only.</summary>
     public bool UseTls { get; set; } = true;

@@ -37,6 +37,8 @@ public static class EmailSenderExtensions
 public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment environment, TimeProvider clock, ILogger<EmailSender> log)
     : IEmailSender
 {
+    const string PickupSender = "Wijkbeeld <noreply@localhost>";
+
     public async Task<EmailResult> SendAsync(string to, string subject, string textBody, string? htmlBody = null, CancellationToken ct = default)
     {
         var settings = options.Value;
@@ -45,9 +47,12 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         {
             return Failed($"'{to}' is not an e-mail address.", to, subject);
         }
-        if (!MailboxAddress.TryParse(smtp.From, out var from))
+        var pickup = string.IsNullOrWhiteSpace(smtp.Host);
+        // Without a host (development) a placeholder sender will do; a real server needs a real sender.
+        var sender = pickup && string.IsNullOrWhiteSpace(smtp.From) ? PickupSender : smtp.From;
+        if (!MailboxAddress.TryParse(sender, out var from) || !from.Address.Contains('@'))
         {
-            return Failed($"Email:Smtp:From '{smtp.From}' is not an e-mail address.", to, subject);
+            return Failed($"Email:Smtp:From '{smtp.From}' is not an e-mail address; set it to the sender of Wijkbeeld's mail.", to, subject);
         }
 
         var message = new MimeMessage { Subject = subject, Date = clock.GetUtcNow() };
@@ -57,7 +62,7 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Body = new BodyBuilder { TextBody = textBody, HtmlBody = htmlBody }.ToMessageBody();
 
-        if (string.IsNullOrWhiteSpace(smtp.Host))
+        if (pickup)
         {
             return await WriteToPickupAsync(settings, message, textBody, ct);
         }
@@ -67,7 +72,7 @@ public sealed class EmailSender(IOptions<EmailOptions> options, IHostEnvironment
             : smtp.Port == 465 ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTls;
         try
         {
-            await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
+            await client.ConnectAsync(smtp.Host!, smtp.Port, security, ct);
             if (!string.IsNullOrEmpty(smtp.Username))
             {
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", ct);
