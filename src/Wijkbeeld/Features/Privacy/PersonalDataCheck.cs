@@ -24,9 +24,10 @@ public static partial class PersonalDataCheck
             return [];
         }
         var found = new List<PersonalDataFinding>();
-        foreach (Match m in EmailPattern().Matches(text))
+        foreach (Match m in EmailPattern().Matches(text).Concat(DisguisedEmailPattern().Matches(text)))
         {
-            var address = m.Value.ToLowerInvariant();
+            // "jan [at] example.nl" is written that way to hide it from robots, not from readers.
+            var address = AtPattern().Replace(m.Value, "@").ToLowerInvariant();
             var at = address.IndexOf('@');
             found.Add(new(PersonalDataKind.Email, m.Index, m.Length, address, address[0] + "…" + address[at..]));
         }
@@ -246,6 +247,12 @@ public static partial class PersonalDataCheck
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}][\p{L}\p{N}._%+\-]*@(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}\-])")]
     private static partial Regex EmailPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+\-])[\p{L}\p{N}][\p{L}\p{N}._%+\-]*\s?[\[(]\s?(?:at|apenstaartje)\s?[\])]\s?(?:[\p{L}\p{N}](?:[\p{L}\p{N}\-]*[\p{L}\p{N}])?\.)+\p{L}{2,}(?![\p{L}\p{N}\-])", RegexOptions.IgnoreCase)]
+    private static partial Regex DisguisedEmailPattern();
+
+    [GeneratedRegex(@"\s?[\[(]\s?(?:at|apenstaartje)\s?[\])]\s?", RegexOptions.IgnoreCase)]
+    private static partial Regex AtPattern();
 
     [GeneratedRegex(@"(?<!\d)(?:\d{1,2}[\-/.]\d{1,2}[\-/.](?:19|20)\d{2}|(?:19|20)\d{2}[\-/.]\d{1,2}[\-/.]\d{1,2})(?!\d)")]
     private static partial Regex DatePattern();

@@ -36,6 +36,8 @@ public sealed class PersonalDataCheckTests
         { "<p.bakker@denhelder.nl>", PersonalDataKind.Email, "p.bakker@denhelder.nl" },
         { "mailto:info@buurthuis-oost.nl.", PersonalDataKind.Email, "info@buurthuis-oost.nl" },
         { "jöran@straße.de", PersonalDataKind.Email, "jöran@straße.de" },
+        { "mail jan.jansen [at] gmail.com", PersonalDataKind.Email, "jan.jansen@gmail.com" },
+        { "p.bakker(at)denhelder.nl", PersonalDataKind.Email, "p.bakker@denhelder.nl" },
     };
 
     [Theory]
@@ -87,6 +89,8 @@ public sealed class PersonalDataCheckTests
         "e-mail: info @ buurthuis",
         "naam@localhost",
         "@wijkbeeld op Mastodon",
+        "We zijn (at) the moment vol",
+        "Bijeenkomst [at] buurthuis",
     };
 
     [Theory]
