@@ -62,6 +62,36 @@ public sealed class PersonalDataFormTests(BrowserFixture fixture) : BrowserTest(
         AssertNoScriptErrors();
     }
 
+    [Fact]
+    public async Task A_comment_with_an_e_mail_address_is_placed_only_after_ticking_the_confirmation()
+    {
+        var created = await Fixture.Api.PostAsJsonAsync("/api/items", new
+        {
+            kind = "signaal", title = $"Zwerfvuil {Guid.NewGuid().ToString("N")[..6]}", description = "Bij de bushalte.",
+            latitude = 52.954, longitude = 4.758,
+        }, Cancel);
+        var item = (await created.Content.ReadFromJsonAsync<ItemDto>(Cancel))!;
+        var comment = "Melder wil bericht op r.bakker@kpnmail.nl";
+        var page = await OpenAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true);
+        var confirm = page.GetByRole(AriaRole.Checkbox, new() { Name = Fixture.Text("Privacy.ConfirmLabel") });
+
+        await page.GetByLabel(Fixture.Text("Item.CommentLabel")).FillAsync(comment);
+        await page.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Item.CommentSubmit") }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("een e-mailadres (r…@kpnmail.nl)");
+        await Expect(page.GetByLabel(Fixture.Text("Item.CommentLabel"))).ToHaveValueAsync(comment);
+        Assert.DoesNotContain((await ApiItemAsync(item.Id)).Updates ?? [], u => u.Text == comment);
+        await AssertAccessibleAsync(page, "phone");
+        await SaveScreenshotAsync(page, "comment-phone", "#Comment_ConfirmPersonalData");
+
+        await confirm.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Item.CommentSubmit") }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(Fixture.Text("Item.CommentAdded"));
+        await Expect(page.Locator("#item-log")).ToContainTextAsync(comment);
+        AssertNoScriptErrors();
+    }
+
     static async Task AssertAccessibleAsync(IPage page, string screen)
     {
         var result = await page.RunAxe();
@@ -75,7 +105,7 @@ public sealed class PersonalDataFormTests(BrowserFixture fixture) : BrowserTest(
     }
 
     /// <summary>For people to look at (WIJKBEELD_SCREENSHOTS=1), like <see cref="ScreenshotTests"/>.</summary>
-    static async Task SaveScreenshotAsync(IPage page, string screen)
+    static async Task SaveScreenshotAsync(IPage page, string screen, string focus = "#privacy-check")
     {
         if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ScreenshotTests.Variable)))
         {
@@ -84,7 +114,7 @@ public sealed class PersonalDataFormTests(BrowserFixture fixture) : BrowserTest(
         var directory = Path.Combine(Path.GetTempPath(), "screens");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"privacy-warning-{screen}-top.png") });
-        await page.Locator("#privacy-check").ScrollIntoViewIfNeededAsync();
+        await page.Locator(focus).ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"privacy-warning-{screen}.png") });
     }
 }
