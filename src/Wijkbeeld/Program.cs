@@ -1,6 +1,7 @@
 using Wijkbeeld.Features;
 using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Infrastructure.Data;
+using Wijkbeeld.Infrastructure.Email;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddWijkbeeldData();
 builder.AddWijkbeeldWeb();
 builder.AddWijkbeeldRealtime();
+builder.AddWijkbeeldEmail();
 builder.Services.AddWijkbeeldFeatures(builder.Configuration);
 
 var app = builder.Build();

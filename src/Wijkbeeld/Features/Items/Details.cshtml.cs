@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Accounts;
+using Wijkbeeld.Features.Privacy;
 
 namespace Wijkbeeld.Features.Items;
 
@@ -13,6 +14,7 @@ public sealed class DetailsModel(ItemReader reader, ItemService items, Viewer vi
     public IReadOnlyList<Theme> Themes { get; private set; } = [];
     [BindProperty] public CommentInput Comment { get; set; } = new();
     public string? CommentError { get; private set; }
+    public bool CommentNeedsConfirmation { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -27,6 +29,14 @@ public sealed class DetailsModel(ItemReader reader, ItemService items, Viewer vi
         if (comment is null || comment.Length > ItemRules.DescriptionMaxLength)
         {
             CommentError = comment is null ? text["Error.CommentRequired"] : text["Error.TooLong", ItemRules.DescriptionMaxLength];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+        // AVG: a comment that looks like it holds personal data is saved only when the person confirms it.
+        if (Comment.ConfirmPersonalData != true && PersonalDataRules.Check(text, [("text", comment)]) is { Count: > 0 } privacy)
+        {
+            CommentError = string.Join(" ", privacy.SelectMany(e => e.Value));
+            CommentNeedsConfirmation = true;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }

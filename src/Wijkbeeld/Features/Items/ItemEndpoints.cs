@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Accounts;
+using Wijkbeeld.Features.Privacy;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -116,6 +117,7 @@ public static class ItemEndpoints
         var errors = new Dictionary<string, string[]>();
         if (comment is null) errors["text"] = [text["Error.CommentRequired"]];
         else if (comment.Length > ItemRules.DescriptionMaxLength) errors["text"] = [text["Error.TooLong", ItemRules.DescriptionMaxLength]];
+        if (input.ConfirmPersonalData != true && errors.Count == 0) errors = PersonalDataRules.Check(text, [("text", comment)]);
         if (errors.Count > 0)
         {
             return Problems.Validation(text, errors);

@@ -17,13 +17,15 @@ public sealed class ItemForm
     public string? Visibility { get; set; } = "openbaar";
     public string? Source { get; set; }
     public int Version { get; set; }
+    /// <summary>The "these personal data may be here" checkbox (AVG); never pre-ticked.</summary>
+    public bool ConfirmPersonalData { get; set; }
 
     public ItemInput ToInput() => new()
     {
         Kind = Kind, Title = Title, Description = Description,
         Latitude = Parse(Latitude), Longitude = Parse(Longitude),
         Themes = Themes, Status = Status, OwnerOrganisation = OwnerOrganisation, Contact = Contact,
-        Visibility = Visibility, Source = Source,
+        Visibility = Visibility, Source = Source, ConfirmPersonalData = ConfirmPersonalData,
     };
 
     public static ItemForm From(ItemDto item) => new()

@@ -51,7 +51,9 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
             return Problems.Status(text, StatusCodes.Status415UnsupportedMediaType, text["Import.UnknownFormat"]);
         }
         await using var _ = body;
-        var report = await import.ImportAsync(body, format.Value, ct);
+        // ?confirmPersonalData=true: the importer checked that the flagged personal data may be stored (AVG).
+        var confirm = string.Equals(request.Query["confirmPersonalData"], "true", StringComparison.OrdinalIgnoreCase);
+        var report = await import.ImportAsync(body, format.Value, ct, confirm);
         return report.Succeeded
             ? TypedResults.Ok(report)
             : Problems.Status(text, StatusCodes.Status400BadRequest, text["Import.Failed", report.Errors.Count],
@@ -69,7 +71,7 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
         return null;
     }
 
-    public async Task<ItemImportReport> ImportAsync(Stream stream, Format format, CancellationToken ct)
+    public async Task<ItemImportReport> ImportAsync(Stream stream, Format format, CancellationToken ct, bool confirmPersonalData = false)
     {
         List<(int Row, ItemInput Input)> rows;
         try
@@ -85,7 +87,7 @@ public sealed class ItemImport(ItemRules rules, ItemService items, IStringLocali
         var valid = new List<ValidItem>();
         foreach (var (row, input) in rows)
         {
-            var check = await rules.ValidateAsync(input, null, ct);
+            var check = await rules.ValidateAsync(input with { ConfirmPersonalData = confirmPersonalData }, null, ct);
             if (check.IsValid)
             {
                 valid.Add(check.Item!);

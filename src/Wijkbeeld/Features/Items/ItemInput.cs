@@ -24,9 +24,13 @@ public sealed record ItemInput
     public string? Source { get; init; }
     [Description("Ids van verwante items")]
     public IReadOnlyList<int>? RelatedItemIds { get; init; }
+    [Description("true: de tekst bevat gegevens die op een BSN, telefoonnummer of e-mailadres lijken, en dat mag (AVG)")]
+    public bool? ConfirmPersonalData { get; init; }
 }
 
 public sealed record CommentInput
 {
     public string? Text { get; init; }
+    [Description("true: de tekst bevat gegevens die op een BSN, telefoonnummer of e-mailadres lijken, en dat mag (AVG)")]
+    public bool? ConfirmPersonalData { get; init; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Privacy;
 using Wijkbeeld.Infrastructure.Data;
 
 namespace Wijkbeeld.Features.Items;
@@ -131,6 +132,24 @@ public sealed class ItemRules(WijkbeeldDb db, AreaIndex areas, IStringLocalizer<
             if (existing.Count != related.Count)
             {
                 Add("relatedItemIds", text["Error.RelatedUnknown", string.Join(", ", related.Except(existing))]);
+            }
+        }
+
+        // AVG: text that looks like a BSN, phone number or e-mail address must be confirmed or removed (Features/Privacy).
+        if (input.ConfirmPersonalData != true)
+        {
+            (string, string?)[] texts = [("title", title), ("description", description), ("ownerOrganisation", owner), ("contact", contact), ("source", source)];
+            var privacy = PersonalDataRules.Check(text, texts);
+            if (privacy.Count > 0 && itemId is not null)
+            {
+                // What the item already holds was confirmed before: an edit only asks about new findings.
+                var stored = await db.Items.AsNoTracking().Where(i => i.Id == itemId)
+                    .Select(i => new[] { i.Title, i.Description, i.OwnerOrganisation, i.Contact, i.Source }).FirstOrDefaultAsync(ct);
+                privacy = PersonalDataRules.Check(text, texts, stored);
+            }
+            foreach (var (field, messages) in privacy)
+            {
+                Array.ForEach(messages, m => Add(field, m));
             }
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using Wijkbeeld.Features.Privacy;
 
 namespace Wijkbeeld.Infrastructure.Web;
 
@@ -7,7 +8,9 @@ namespace Wijkbeeld.Infrastructure.Web;
 public static class Problems
 {
     public static ValidationProblem Validation(IStringLocalizer text, IDictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, detail: text["Problem.ValidationDetail"], title: text["Problem.ValidationTitle"]);
+        TypedResults.ValidationProblem(errors, title: text["Problem.ValidationTitle"],
+            // Flagged personal data (AVG) tells the client how to confirm it.
+            detail: errors.ContainsKey(PersonalDataRules.ConfirmField) ? text["Privacy.ApiDetail"] : text["Problem.ValidationDetail"]);
 
     public static ProblemHttpResult NotFound(IStringLocalizer text, string? detail = null) =>
         TypedResults.Problem(detail ?? text["Problem.NotFoundDetail"], statusCode: StatusCodes.Status404NotFound, title: text["Problem.NotFoundTitle"]);

@@ -33,6 +33,7 @@ public sealed record NewItem
     public string? Visibility { get; init; }
     public string? Source { get; init; }
     public IReadOnlyList<int>? RelatedItemIds { get; init; }
+    public bool? ConfirmPersonalData { get; init; }
 
     public static NewItem At(Place place, string title) =>
         new() { Title = title, Latitude = place.Latitude, Longitude = place.Longitude };
