@@ -17,14 +17,14 @@ public sealed class PersonalDataFormTests(BrowserFixture fixture) : BrowserTest(
     [InlineData("320px")]
     public async Task A_phone_number_is_saved_only_after_ticking_the_confirmation(string screen)
     {
-        var created = await Fixture.Api.PostAsJsonAsync("/api/items", new
+        var created = await Fixture.Writer.PostAsJsonAsync("/api/items", new
         {
             kind = "initiatief", title = $"Buurtmaaltijd {Guid.NewGuid().ToString("N")[..6]}", description = "Samen eten in het buurthuis.",
             latitude = 52.954, longitude = 4.758,
         }, Cancel);
         var item = (await created.Content.ReadFromJsonAsync<ItemDto>(Cancel))!;
         var text = "Aanmelden bij Fatma: 06-12345678.";
-        var page = await OpenAsync($"/items/{item.Id}/edit", screen == "desktop" ? BrowserFixture.Desktop : BrowserFixture.Narrow);
+        var page = await OpenAsync($"/items/{item.Id}/edit", screen == "desktop" ? BrowserFixture.Desktop : BrowserFixture.Narrow, role: Roles.Professional);
         var save = page.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Form.Save"), Exact = true });
         var confirm = page.GetByRole(AriaRole.Checkbox, new() { Name = Fixture.Text("Privacy.ConfirmLabel") });
         await Expect(confirm).ToHaveCountAsync(0);
@@ -65,14 +65,14 @@ public sealed class PersonalDataFormTests(BrowserFixture fixture) : BrowserTest(
     [Fact]
     public async Task A_comment_with_an_e_mail_address_is_placed_only_after_ticking_the_confirmation()
     {
-        var created = await Fixture.Api.PostAsJsonAsync("/api/items", new
+        var created = await Fixture.Writer.PostAsJsonAsync("/api/items", new
         {
             kind = "signaal", title = $"Zwerfvuil {Guid.NewGuid().ToString("N")[..6]}", description = "Bij de bushalte.",
             latitude = 52.954, longitude = 4.758,
         }, Cancel);
         var item = (await created.Content.ReadFromJsonAsync<ItemDto>(Cancel))!;
         var comment = "Melder wil bericht op r.bakker@kpnmail.nl";
-        var page = await OpenAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true);
+        var page = await OpenAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true, role: Roles.Professional);
         var confirm = page.GetByRole(AriaRole.Checkbox, new() { Name = Fixture.Text("Privacy.ConfirmLabel") });
 
         await page.GetByLabel(Fixture.Text("Item.CommentLabel")).FillAsync(comment);

@@ -92,7 +92,7 @@ public sealed class SeveralServersTests(SeveralServersFixture servers) : IClassF
     public async Task A_map_on_server_B_shows_an_item_added_and_then_changed_on_server_A_within_a_second()
     {
         await servers.StartAsync();
-        var apiA = servers.A.CreateClient();
+        var apiA = await servers.A.CreateClientAsAsync(Roles.Professional);
         var place = Places.DonkereDuinen;
         var moved = place.Nearby();
         var tag = TestApps.UniqueTag();
@@ -128,8 +128,8 @@ public sealed class SeveralServersTests(SeveralServersFixture servers) : IClassF
     public async Task A_live_client_on_one_server_receives_the_public_changes_made_on_the_other()
     {
         await servers.StartAsync();
-        var apiA = servers.A.CreateClient();
-        var apiB = servers.B.CreateClient();
+        var apiA = await servers.A.CreateClientAsAsync(Roles.Professional);
+        var apiB = await servers.B.CreateClientAsAsync(Roles.Professional);
         await using var onB = await LiveClient.ConnectAsync(servers.B.ClientOptions.BaseAddress, Ct);
         await using var onA = await LiveClient.ConnectAsync(servers.A.ClientOptions.BaseAddress, Ct);
         var tag = TestApps.UniqueTag();

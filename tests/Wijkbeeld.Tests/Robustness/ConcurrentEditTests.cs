@@ -35,6 +35,11 @@ public abstract class ConcurrentEditTests(Provider provider)
         var clients = Enumerable.Range(0, Clients)
             .Select(_ => new HttpClient(new SocketsHttpHandler()) { BaseAddress = app.ClientOptions.BaseAddress })
             .ToList();
+        var account = await app.CreateAccountAsync(Roles.Professional);
+        foreach (var client in clients)
+        {
+            await client.SignInAsync(account);
+        }
         try
         {
             var tag = TestApps.UniqueTag();

@@ -54,7 +54,7 @@ public abstract class CrashSafetyTests(Provider provider)
                     Assert.Equal("wal", (await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").ToListAsync(Ct)).Single());
                 }
             }
-            using var http = first.CreateClient();
+            using var http = await first.FirstAdministratorAsync(provider, database.ConnectionString);
 
             async Task ClientAsync(int client)
             {
@@ -124,7 +124,7 @@ public abstract class CrashSafetyTests(Provider provider)
 
         // Restart on the same database.
         using var second = await AppProcess.StartAsync(provider, database.ConnectionString);
-        using var client = second.CreateClient();
+        using var client = await second.FirstAdministratorAsync(provider, database.ConnectionString);
         var wrong = new ConcurrentBag<string>();
         await Parallel.ForEachAsync(acknowledged.Values, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = Ct }, async (write, ct) =>
         {

@@ -19,7 +19,7 @@ public sealed class DatabaseGoneTests
         var bin = PrivatePostgres.RequireBinaries();
         using var postgres = await PrivatePostgres.StartNewAsync(bin);
         using var server = await AppProcess.StartAsync(Provider.Postgres, postgres.ConnectionString);
-        using var client = server.CreateClient();
+        using var client = await server.FirstAdministratorAsync(Provider.Postgres, postgres.ConnectionString);
         var tag = TestApps.UniqueTag();
 
         var before = new List<ItemShape>();

@@ -51,6 +51,9 @@ public abstract class FuzzTests(Provider provider)
         };
         using var api = Client();
         using var browser = Client();
+        var account = await app.CreateAccountAsync(Roles.Administrator);
+        await api.SignInAsync(account);
+        await browser.SignInAsync(account);
 
         var token = (await HtmlForm.LoadAsync(browser, "/items/new")).Get("__RequestVerificationToken")
             ?? throw new InvalidOperationException("No antiforgery token on /items/new.");

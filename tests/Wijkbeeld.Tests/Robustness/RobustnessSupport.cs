@@ -248,27 +248,8 @@ public sealed class AppProcess : IDisposable
     public static async Task<AppProcess> StartAsync(Provider provider, string connectionString, TimeSpan? timeout = null)
     {
         var port = Ports.Free();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { "exec", AppDll },
-            WorkingDirectory = Path.GetDirectoryName(AppDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) ||
-                     k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var start = StartInfo(provider, connectionString);
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ConnectionStrings__Wijkbeeld"] = connectionString;
-        start.Environment["Database__Provider"] = provider.ToString();
-        start.Environment["SampleData__Load"] = "true";
-        start.Environment["Map__TileUrl"] = "";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
 
         var app = new AppProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}"));
         app.process.OutputDataReceived += (_, e) => app.Keep(e.Data);
@@ -277,6 +258,62 @@ public sealed class AppProcess : IDisposable
         app.process.BeginErrorReadLine();
         await app.WaitUntilHealthyAsync(timeout ?? TimeSpan.FromSeconds(90));
         return app;
+    }
+
+    static ProcessStartInfo StartInfo(Provider provider, string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(AppDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "exec", AppDll }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) ||
+                     k.StartsWith("DOTNET_ENVIRONMENT", StringComparison.Ordinal) || k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__Wijkbeeld"] = connectionString;
+        start.Environment["Database__Provider"] = provider.ToString();
+        start.Environment["SampleData__Load"] = "true";
+        start.Environment["Map__TileUrl"] = "";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return start;
+    }
+
+    /// <summary>Runs a command of the app (such as <c>create-admin</c>) on the database and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunCommandAsync(Provider provider, string connectionString, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(provider, connectionString, args))!;
+        var output = process.StandardOutput.ReadToEndAsync(TestApps.Ct);
+        var errors = process.StandardError.ReadToEndAsync(TestApps.Ct);
+        await process.WaitForExitAsync(TestApps.Ct);
+        return (process.ExitCode, await output, await errors);
+    }
+
+    /// <summary>
+    /// The first administrator as the README makes one: <c>create-admin</c> prints an invitation link, the person opens it
+    /// and chooses a password. Returns a client signed in as that administrator.
+    /// </summary>
+    public async Task<HttpClient> FirstAdministratorAsync(Provider provider, string connectionString)
+    {
+        var email = $"beheer-{Guid.NewGuid():N}@example.nl";
+        var (exitCode, output, errors) = await RunCommandAsync(provider, connectionString, "create-admin", "--email", email, "--url", Address.ToString());
+        Assert.True(exitCode == 0, $"create-admin failed ({exitCode}): {output} {errors}");
+        var link = output.Split('\n', StringSplitOptions.TrimEntries).Single(l => l.Contains("/uitnodiging/", StringComparison.Ordinal));
+        var client = CreateClient();
+        var form = await HtmlForm.LoadAsync(client, new Uri(link).PathAndQuery);
+        var done = await form.Set("Password", "een lange zin als wachtwoord").Set("Repeat", "een lange zin als wachtwoord").SubmitAsync(client);
+        Assert.True(done.IsSuccessStatusCode, $"Accepting the invitation answered {(int)done.StatusCode}.");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/session", TestApps.Ct)).StatusCode);
+        return client;
     }
 
     void Keep(string? line)

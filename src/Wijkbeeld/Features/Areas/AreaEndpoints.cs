@@ -27,7 +27,8 @@ public static class AreaEndpoints
         api.MapGet("/{code}", GetArea).WithSummary("Eén gebied met zijn grens (GeoJSON)").CacheOutput(ReadCache.Areas);
         api.MapGet("/boundaries.geojson", Boundaries).WithSummary("Grenzen van wijken en buurten als GeoJSON");
         api.MapPost("/import", Import).WithSummary("CBS/PDOK wijken-en-buurten GeoJSON importeren (vervangt de gebieden)")
-            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes)).DisableAntiforgery();
+            .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes)).DisableAntiforgery()
+            .RequireAuthorization(Accounts.Policies.Moderator);
         return routes;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace Wijkbeeld.Features.Areas;
 
 /// <summary>Admin page: upload the CBS/PDOK wijken-en-buurten GeoJSON to replace the (sample) boundaries.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = Accounts.Policies.Moderator)]
 [RequestSizeLimit(AreaEndpoints.MaxImportBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = AreaEndpoints.MaxImportBytes)]
 public sealed class ImportModel(AreaImport import, IStringLocalizer<Texts> text) : PageModel

@@ -77,6 +77,11 @@ public static class ItemEndpoints
         {
             return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
         }
+        // An item this person may not see does not exist for them: 404 before any check of the body.
+        if (!await reader.ExistsAsync(id, ct))
+        {
+            return Problems.NotFound(text);
+        }
         var check = await rules.ValidateAsync(input, id, ct);
         if (!check.IsValid)
         {

@@ -30,6 +30,8 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider
         return new ItemPage(items.Select(i => ItemDto.From(i, areas, staleBefore)).ToList(), total, filter.Page, filter.PageSize);
     }
 
+    public Task<bool> ExistsAsync(int id, CancellationToken ct) => db.Items.AnyAsync(i => i.Id == id, ct);
+
     public Task<int> CountAsync(ItemFilter filter, CancellationToken ct) =>
         db.Items.Filter(filter).CountAsync(ct);
 

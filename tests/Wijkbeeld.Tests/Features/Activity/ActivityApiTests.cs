@@ -258,12 +258,12 @@ public abstract partial class ActivityApiTests(SharedApp shared) : AppTests(shar
         var hidden = await (await Client.PutItemAsync(turning.Id, turning.ToInput() with { Visibility = "partners" }, "\"1\"")).ReadOkAsync<ItemShape>();
         await (await Client.CommentAsync(turning.Id, "Even niet openbaar.")).ReadOkAsync<ItemShape>();
         await (await Client.PutItemAsync(turning.Id, hidden.ToInput() with { Visibility = "openbaar" }, "\"3\"")).ReadOkAsync<ItemShape>();
-        Assert.Equal(["created", "updated"], (await Client.ChangesSinceAsync(start)).Select(e => e.Type));
+        Assert.Equal(["created", "updated"], (await Anonymous.ChangesSinceAsync(start)).Select(e => e.Type));
 
         // The sample's own history: no entry about any item that is not public.
         var notPublic = (await Client.AllItemsAsync()).Where(i => i.Visibility != "openbaar").Select(i => i.Id).ToHashSet();
         Assert.NotEmpty(notPublic);
-        Assert.DoesNotContain(await Client.ChangesSinceAsync(0), e => notPublic.Contains(e.ItemId) && e.ItemId != turning.Id);
+        Assert.DoesNotContain(await Anonymous.ChangesSinceAsync(0), e => notPublic.Contains(e.ItemId) && e.ItemId != turning.Id);
     }
 
     [Fact]

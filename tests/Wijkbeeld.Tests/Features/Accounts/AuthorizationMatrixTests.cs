@@ -1,0 +1,211 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Wijkbeeld.Tests.Features.Accounts;
+
+/// <summary>
+/// Every endpoint and page × every role, with the expected HTTP status. The subject is an item of the municipality
+/// that only its own organisation may see. A new endpoint without a row here fails <see cref="Every_endpoint_and_page_has_a_row"/>.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fixture) : IClassFixture<AuthorizationMatrixTests.Fixture>
+{
+    /// <summary>The six columns, in the order of the expected statuses in each row.</summary>
+    public enum Who { Anonymous, Reader, Owner, OtherOrganisation, Coordinator, Administrator }
+
+    /// <summary>What a request needs: a fresh organisation-only item, a fresh waiting contribution, a fresh account.</summary>
+    public sealed record Subject(int ItemId, int ContributionId, int AccountId, string Unique);
+
+    public sealed record Row(string Endpoint, string Expected, Func<Subject, HttpRequestMessage> Request, bool FreshClient = false)
+    {
+        public int[] Statuses => Expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+    }
+
+    static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    static HttpRequestMessage Json(HttpMethod method, string url, object body, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = JsonContent.Create(body) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    static HttpRequestMessage Raw(HttpMethod method, string url, string body, string mediaType, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, new MediaTypeHeaderValue(mediaType)) };
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
+    }
+
+    static NewItem PublicItem(string tag) => NewItem.At(Places.Centrum, "Matrix " + tag);
+
+    //                                  anonymous lezer owner other coordinator beheerder
+    public static readonly Row[] Rows =
+    [
+        // Items API
+        new("GET /api/items", "200 200 200 200 200 200", _ => Get("/api/items")),
+        new("GET /api/items/{id:int}", "404 200 200 404 200 200", s => Get($"/api/items/{s.ItemId}")),
+        new("POST /api/items", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/items", PublicItem(s.Unique))),
+        new("PUT /api/items/{id:int}", "401 403 200 404 200 200", s => Json(HttpMethod.Put, $"/api/items/{s.ItemId}", PublicItem(s.Unique) with { Visibility = "organisatie" }, "\"1\"")),
+        new("DELETE /api/items/{id:int}", "401 403 204 404 204 204", s => new HttpRequestMessage(HttpMethod.Delete, $"/api/items/{s.ItemId}")),
+        new("POST /api/items/{id:int}/comments", "401 403 200 404 200 200", s => Json(HttpMethod.Post, $"/api/items/{s.ItemId}/comments", new { text = "Gesproken met de buurt." })),
+        new("GET /api/items.geojson", "200 200 200 200 200 200", _ => Get("/api/items.geojson")),
+        new("GET /api/items.csv", "200 200 200 200 200 200", _ => Get("/api/items.csv")),
+        new("POST /api/items/import", "401 403 403 403 200 200", s => Raw(HttpMethod.Post, "/api/items/import",
+            GeoJsonSamples.FeatureCollection([GeoJsonSamples.ItemFeature(PublicItem(s.Unique))]).ToJsonString(), "application/geo+json")),
+        // Areas: an import replaces every area, so the authorised roles get a refused (empty) file here.
+        new("GET /api/areas/", "200 200 200 200 200 200", _ => Get("/api/areas/")),
+        new("GET /api/areas/{code}", "200 200 200 200 200 200", _ => Get("/api/areas/GM0400")),
+        new("GET /api/areas/boundaries.geojson", "200 200 200 200 200 200", _ => Get("/api/areas/boundaries.geojson")),
+        new("POST /api/areas/import", "401 403 403 403 400 400", _ => Raw(HttpMethod.Post, "/api/areas/import", "{}", "application/geo+json")),
+        // Activity
+        new("GET /api/activity", "200 200 200 200 200 200", _ => Get("/api/activity")),
+        new("GET /api/activity.atom", "200 200 200 200 200 200", _ => Get("/api/activity.atom")),
+        // Accounts
+        new("POST /api/session", "401 401 401 401 401 401", _ => Json(HttpMethod.Post, "/api/session", new { email = "niemand@example.nl", password = "verkeerd wachtwoord" })),
+        new("GET /api/session", "401 200 200 200 200 200", _ => Get("/api/session")),
+        new("DELETE /api/session", "401 204 204 204 204 204", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/session"), FreshClient: true),
+        new("GET /api/organisations", "401 200 200 200 200 200", _ => Get("/api/organisations")),
+        new("POST /api/organisations", "401 403 403 403 403 201", s => Json(HttpMethod.Post, "/api/organisations", new { name = "Buurtteam " + s.Unique, kind = "welzijn" })),
+        new("POST /api/invitations", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/invitations",
+            new { email = s.Unique + "@example.nl", name = "Nieuwe collega", role = "professional", organisationId = fixtureOrganisation })),
+        new("PUT /api/users/{id:int}/role", "401 403 403 403 204 204", s => Json(HttpMethod.Put, $"/api/users/{s.AccountId}/role", new { role = "professional" })),
+        new("GET /account/gegevens", "302 200 200 200 200 200", _ => Get("/account/gegevens")),
+        // Contributions and moderation
+        new("POST /api/contributions", "202 202 202 202 202 202", s => Json(HttpMethod.Post, "/api/contributions",
+            new { kind = "kans", title = "Idee " + s.Unique, description = "Een bankje bij de speeltuin.", latitude = Places.Centrum.Latitude, longitude = Places.Centrum.Longitude })),
+        new("GET /api/moderation", "401 403 403 403 200 200", _ => Get("/api/moderation")),
+        new("POST /api/moderation/{id:int}", "401 403 403 403 204 204", s => Json(HttpMethod.Post, $"/api/moderation/{s.ContributionId}", new { decision = "goedkeuren" }, "\"1\"")),
+        new("GET /api/audit", "401 403 403 403 200 200", _ => Get("/api/audit")),
+        // Infrastructure
+        new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
+        new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),
+        new("* /health", "200 200 200 200 200 200", _ => Get("/health")),
+        new("GET /openapi/{documentName}.json", "200 200 200 200 200 200", _ => Get("/openapi/v1.json")),
+        new("GET /{**path:file}", "404 404 404 404 404 404", _ => Get("/bestaat-niet.txt")),
+        new("GET /api/docs/scalar.js", "200 200 200 200 200 200", _ => Get("/api/docs/scalar.js")),
+        new("GET /api/docs/scalar.aspnetcore.js", "200 200 200 200 200 200", _ => Get("/api/docs/scalar.aspnetcore.js")),
+        new("GET /api/docs/favicon.svg", "200 200 200 200 200 200", _ => Get("/api/docs/favicon.svg")),
+        new("GET /api/docs/{documentName?}", "200 200 200 200 200 200", _ => Get("/api/docs/")),
+        // Pages (a page answers every method; GET is what a person does first)
+        new("PAGE /", "200 200 200 200 200 200", _ => Get("/")),
+        new("PAGE /activiteit", "200 200 200 200 200 200", _ => Get("/activiteit")),
+        new("PAGE /areas", "200 200 200 200 200 200", _ => Get("/areas")),
+        new("PAGE /admin/areas/import", "302 302 302 302 200 200", _ => Get("/admin/areas/import")),
+        new("PAGE /items/new", "302 302 200 200 200 200", _ => Get("/items/new")),
+        new("PAGE /items/{id:int}", "404 200 200 404 200 200", s => Get($"/items/{s.ItemId}")),
+        new("PAGE /items/{id:int}/edit", "302 302 200 404 200 200", s => Get($"/items/{s.ItemId}/edit")),
+        new("PAGE /items/{id:int}/delete", "302 302 200 404 200 200", s => Get($"/items/{s.ItemId}/delete")),
+        new("PAGE /inloggen", "200 200 200 200 200 200", _ => Get("/inloggen")),
+        new("PAGE /inloggen/extern", "200 200 200 200 200 200", _ => Get("/inloggen/extern")),
+        new("PAGE /uitloggen", "200 200 200 200 200 200", _ => Get("/uitloggen")),
+        new("PAGE /uitnodiging/{token}", "404 404 404 404 404 404", _ => Get("/uitnodiging/bestaat-niet")),
+        new("PAGE /account", "302 200 200 200 200 200", _ => Get("/account")),
+        new("PAGE /meedoen", "200 200 200 200 200 200", _ => Get("/meedoen")),
+        new("PAGE /moderatie", "302 302 302 302 200 200", _ => Get("/moderatie")),
+        new("PAGE /beheer/logboek", "302 302 302 302 200 200", _ => Get("/beheer/logboek")),
+        new("PAGE /fout/{status:int}", "404 404 404 404 404 404", _ => Get("/fout/404")),
+    ];
+
+    static int? fixtureOrganisation;
+
+    public static TheoryData<string> Endpoints() => new(Rows.Select(r => r.Endpoint));
+
+    [Fact]
+    public void Every_endpoint_and_page_has_a_row()
+    {
+        var listed = Rows.Select(r => r.Endpoint).ToHashSet();
+        var missing = fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .SelectMany(Keys).Distinct().Where(key => !listed.Contains(key)).Order().ToList();
+        Assert.True(missing.Count == 0, "Endpoints without a row in the authorization matrix:\n" + string.Join("\n", missing));
+    }
+
+    static IEnumerable<string> Keys(RouteEndpoint endpoint)
+    {
+        var pattern = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+        if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null
+            || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is not null)
+        {
+            return ["PAGE " + pattern];
+        }
+        var methods = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods;
+        return methods is { Count: > 0 } ? methods.Select(m => $"{m} {pattern}") : [$"* {pattern}"];
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task Each_role_gets_the_expected_status(string endpoint)
+    {
+        var row = Rows.Single(r => r.Endpoint == endpoint);
+        var failures = new List<string>();
+        foreach (var who in Enum.GetValues<Who>())
+        {
+            var subject = await fixture.NewSubjectAsync(withAccount: endpoint.Contains("/users/", StringComparison.Ordinal));
+            var client = row.FreshClient ? await fixture.NewClientAsync(who) : await fixture.ClientAsync(who);
+            using var response = await client.SendAsync(row.Request(subject), TestApps.Ct);
+            var expected = row.Statuses[(int)who];
+            if ((int)response.StatusCode != expected)
+            {
+                failures.Add($"{who}: expected {expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(TestApps.Ct)}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{endpoint}:\n" + string.Join("\n", failures));
+    }
+
+    public sealed class Fixture : IAsyncLifetime
+    {
+        readonly Dictionary<Who, HttpClient> clients = [];
+        HttpClient admin = null!;
+
+        public WijkbeeldApp App { get; } = new();
+
+        public async ValueTask InitializeAsync()
+        {
+            admin = await NewClientAsync(Who.Administrator);
+            fixtureOrganisation = (await App.CreateAccountAsync(Roles.Reader)).OrganisationId;
+        }
+
+        public async Task<HttpClient> ClientAsync(Who who) => clients.TryGetValue(who, out var c) ? c : clients[who] = await NewClientAsync(who);
+
+        public async Task<HttpClient> NewClientAsync(Who who)
+        {
+            var client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var account = who switch
+            {
+                Who.Anonymous => null,
+                Who.Reader => await App.CreateAccountAsync(Roles.Reader),
+                Who.Owner => await App.CreateAccountAsync(Roles.Professional),
+                Who.OtherOrganisation => await App.CreateAccountAsync(Roles.Professional, TestAccounts.Police),
+                Who.Coordinator => await App.CreateAccountAsync(Roles.Coordinator),
+                _ => await App.CreateAccountAsync(Roles.Administrator),
+            };
+            if (account is not null) await client.SignInAsync(account);
+            return client;
+        }
+
+        public async Task<Subject> NewSubjectAsync(bool withAccount)
+        {
+            var unique = TestApps.UniqueTag();
+            var item = await (await admin.PostItemAsync(NewItem.At(Places.Willemsoord, "Alleen gemeente " + unique) with { Visibility = "organisatie" }))
+                .ReadOkAsync<ItemShape>(HttpStatusCode.Created);
+            var contribution = await (await App.CreateClient().PostAsJsonAsync("/api/contributions", new
+            {
+                kind = "signaal", title = "Signaal " + unique, latitude = Places.Centrum.Latitude, longitude = Places.Centrum.Longitude,
+            }, TestApps.Ct)).ReadOkAsync<ContributionReceiptShape>(HttpStatusCode.Accepted);
+            var account = withAccount ? (await App.CreateAccountAsync(Roles.Reader)).Id : 0;
+            return new Subject(item.Id, contribution.Id, account, unique);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var client in clients.Values) client.Dispose();
+            admin.Dispose();
+            await App.DisposeAsync();
+        }
+    }
+}
+
+public sealed record ContributionReceiptShape(int Id, string Message);
