@@ -2,6 +2,7 @@ using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Contributions;
+using Wijkbeeld.Features.Follow;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
@@ -17,6 +18,10 @@ public static class FeatureExtensions
         services.AddWijkbeeldAccounts(configuration);
         services.AddWijkbeeldRateLimits(configuration);
         services.AddScoped<PersonalData>();
+        services.AddScoped<Follow.Follows>();
+        services.AddScoped<Follow.Digests>();
+        services.AddOptions<Follow.DigestOptions>().BindConfiguration("Digest");
+        services.AddHostedService<Follow.DigestWorker>();
         services.AddScoped<Contributions.Contributions>();
         services.AddSingleton<AreaIndex>();
         services.AddScoped<AreaImport>();
@@ -35,6 +40,7 @@ public static class FeatureExtensions
         app.MapAccountEndpoints();
         app.MapContributionEndpoints();
         app.MapAuditEndpoints();
+        app.MapFollowEndpoints();
         app.MapItemEndpoints();
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();

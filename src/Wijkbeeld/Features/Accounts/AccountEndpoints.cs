@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Infrastructure.Data;
+using Wijkbeeld.Infrastructure.Email;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Accounts;
@@ -86,7 +87,7 @@ public static class AccountEndpoints
     }
 
     static async Task<Results<Created<InvitationDto>, ValidationProblem, ProblemHttpResult>> Invite(
-        InvitationInput input, Viewer viewer, Invitations invitations, UserManager<User> users, WijkbeeldDb db,
+        InvitationInput input, Viewer viewer, Invitations invitations, UserManager<User> users, WijkbeeldDb db, IEmailSender mail, EmailTemplates templates,
         HttpRequest request, IStringLocalizer<Texts> text, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -110,6 +111,9 @@ public static class AccountEndpoints
         var token = await invitations.CreateAsync(email, input.Name ?? "", role, input.OrganisationId, viewer.Name, ct);
         var invitation = (await invitations.FindAsync(token, ct))!;
         var link = $"{request.Scheme}://{request.Host}/uitnodiging/{token}";
+        await mail.SendAsync(email, templates.Compose(text["Invitation.MailSubject"], input.Name,
+            [text["Invitation.MailText", viewer.Name ?? "Wijkbeeld", text["Role." + role], invitation.ExpiresAt.ToLocalTime().ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))]],
+            new EmailAction(text["Invitation.MailAction"], new Uri(link))), ct);
         return TypedResults.Created(link, new InvitationDto(email, role, input.OrganisationId, invitation.ExpiresAt, link));
     }
 

@@ -73,6 +73,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             new { email = s.Unique + "@example.nl", name = "Nieuwe collega", role = "professional", organisationId = fixtureOrganisation })),
         new("PUT /api/users/{id:int}/role", "401 403 403 403 204 204", s => Json(HttpMethod.Put, $"/api/users/{s.AccountId}/role", new { role = "professional" })),
         new("GET /account/gegevens", "302 200 200 200 200 200", _ => Get("/account/gegevens")),
+        // Follow
+        new("GET /api/follows/", "401 200 200 200 200 200", _ => Get("/api/follows/")),
+        new("POST /api/follows/", "401 201 201 201 201 201", _ => Json(HttpMethod.Post, "/api/follows/", new { target = "thema", key = "jeugd" })),
+        new("DELETE /api/follows/{id:int}", "401 404 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/follows/999999")),
+        new("PAGE /volgen", "302 200 200 200 200 200", _ => Get("/volgen")),
         // Contributions and moderation
         new("POST /api/contributions", "202 202 202 202 202 202", s => Json(HttpMethod.Post, "/api/contributions",
             new { kind = "kans", title = "Idee " + s.Unique, description = "Een bankje bij de speeltuin.", latitude = Places.Centrum.Latitude, longitude = Places.Centrum.Longitude })),
@@ -100,6 +105,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /items/{id:int}/delete", "302 302 200 404 200 200", s => Get($"/items/{s.ItemId}/delete")),
         new("PAGE /inloggen", "200 200 200 200 200 200", _ => Get("/inloggen")),
         new("PAGE /inloggen/extern", "200 200 200 200 200 200", _ => Get("/inloggen/extern")),
+        new("PAGE /wachtwoord-vergeten", "200 200 200 200 200 200", _ => Get("/wachtwoord-vergeten")),
+        new("PAGE /wachtwoord-herstellen", "200 200 200 200 200 200", _ => Get("/wachtwoord-herstellen")),
         new("PAGE /uitloggen", "200 200 200 200 200 200", _ => Get("/uitloggen")),
         new("PAGE /uitnodiging/{token}", "404 404 404 404 404 404", _ => Get("/uitnodiging/bestaat-niet")),
         new("PAGE /account", "302 200 200 200 200 200", _ => Get("/account")),

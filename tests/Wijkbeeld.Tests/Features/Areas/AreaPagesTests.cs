@@ -71,6 +71,7 @@ public sealed class AreaPagesTests(SqliteApp shared) : AppTests(shared), IClassF
     {
         using var app = new WijkbeeldApp();
         var browser = app.CreateClient(new() { AllowAutoRedirect = false });
+        await browser.SignInAsync(await app.CreateAccountAsync(Roles.Coordinator));
         var form = await HtmlForm.LoadAsync(browser, ImportPage);
 
         var response = await form.Set("Confirm", "true")

@@ -542,6 +542,49 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Target", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Follows", (string)null);
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Items.Item", b =>
                 {
                     b.Property<int>("Id")
@@ -891,6 +934,15 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Items.Item", b =>

@@ -519,6 +519,47 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Target", "Key")
+                        .IsUnique();
+
+                    b.ToTable("Follows", (string)null);
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Items.Item", b =>
                 {
                     b.Property<int>("Id")
@@ -864,6 +905,15 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Items.Item", b =>
