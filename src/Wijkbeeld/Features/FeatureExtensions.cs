@@ -1,7 +1,10 @@
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
+using Wijkbeeld.Features.Photos;
+using Microsoft.Extensions.Options;
 using Wijkbeeld.Infrastructure.Realtime;
 
 namespace Wijkbeeld.Features;
@@ -19,12 +22,17 @@ public static class FeatureExtensions
         services.AddScoped<SampleItems>();
         services.AddOptions<ItemOptions>().BindConfiguration("Items");
         services.AddOptions<MapOptions>().BindConfiguration("Map");
+        services.AddFieldFeature();
+        services.AddPhotosFeature();
         return services;
     }
 
     public static WebApplication MapWijkbeeldFeatures(this WebApplication app)
     {
+        app.UseFieldFeature();
         app.MapItemEndpoints();
+        app.MapFieldEndpoints();
+        app.MapPhotoEndpoints(app.Services.GetRequiredService<IOptions<PhotoOptions>>());
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();
         app.MapWijkbeeldRealtime();

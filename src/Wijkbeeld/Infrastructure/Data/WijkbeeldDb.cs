@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Photos;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -19,6 +21,9 @@ public abstract class WijkbeeldDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
+    // Field work and photos (issue 10)
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Photo> Photos => Set<Photo>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
