@@ -21,7 +21,6 @@ public static class PhotoEndpoints
         // AUTH: who may add photos (and whether an anonymous photo waits for moderation) follows issue 4.
         api.MapPost("/items/{id:int}/photos", Upload)
             .WithSummary("Foto toevoegen: de body is het beeld zelf (image/jpeg, image/png of image/webp)")
-            .Accepts<IFormFile>("image/jpeg", "image/png", "image/webp")
             // Kestrel's own limit is a backstop just above ours, so the Dutch "too large" answer comes from us.
             .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(options.Value.MaxBytes + 64 * 1024));
         // AUTH: a photo is visible to whoever may see its item.

@@ -44,10 +44,10 @@ public sealed class PhotoStore(WijkbeeldDb db, IOptions<PhotoOptions> options, I
     /// <summary>Reads at most MaxBytes from <paramref name="body"/>; refuses what is not a photo or is too big, storing nothing.</summary>
     public async Task<PhotoResult> AddAsync(int itemId, Stream body, long? declaredLength, CancellationToken ct)
     {
-        var maxMb = Options.MaxBytes / (1024 * 1024);
+        var maxSize = SizeText(Options.MaxBytes);
         if (declaredLength > Options.MaxBytes)
         {
-            return Refuse(PhotoRefusal.TooLarge, text["Photos.TooLarge", maxMb]);
+            return Refuse(PhotoRefusal.TooLarge, text["Photos.TooLarge", maxSize]);
         }
         if (!await db.Items.AnyAsync(i => i.Id == itemId, ct))
         {
@@ -65,7 +65,7 @@ public sealed class PhotoStore(WijkbeeldDb db, IOptions<PhotoOptions> options, I
         {
             if (data.Length + read > Options.MaxBytes)
             {
-                return Refuse(PhotoRefusal.TooLarge, text["Photos.TooLarge", maxMb]);
+                return Refuse(PhotoRefusal.TooLarge, text["Photos.TooLarge", maxSize]);
             }
             data.Write(chunk, 0, read);
         }
@@ -143,6 +143,10 @@ public sealed class PhotoStore(WijkbeeldDb db, IOptions<PhotoOptions> options, I
             return new(photo, PhotoRefusal.None, null);
         }
     }
+
+    /// <summary>"15 MB" or "195 kB", for the Dutch message.</summary>
+    static string SizeText(long bytes) =>
+        bytes >= 1024 * 1024 ? $"{bytes / (1024 * 1024)} MB" : $"{Math.Max(1, bytes / 1024)} kB";
 
     static PhotoResult Refuse(PhotoRefusal refusal, string message) => new(null, refusal, message);
 }
