@@ -18,6 +18,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         string[] pages =
         [
             "/", "/items/new", "/items/{id}", "/items/{id}/edit", "/items/{id}/delete", "/areas", "/admin/areas/import", InvalidForm,
+            "/wachtrij", "/offline",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
