@@ -270,4 +270,39 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
         Assert.Equal(1200, Assert.Single(photos!).GetProperty("height").GetInt32());
         AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task Offline_the_last_viewed_map_shows_with_its_time_and_the_duplicate_check_uses_the_data_on_the_phone()
+    {
+        var tag = TestApps.UniqueTag();
+        var place = Places.VliegveldDeKooy;
+        var existing = (await (await Fixture.Api.PostAsJsonAsync("/api/items",
+            new NewItem { Kind = "kans", Title = "Speelplek bij de hangar " + tag, Latitude = place.Latitude, Longitude = place.Longitude }, Cancel))
+            .Content.ReadFromJsonAsync<ItemShape>(Cancel))!;
+        await using var context = await PhoneWithServiceWorkerAsync();
+        var page = await context.NewPageAsync();
+        await GotoAsync(page, "/items/new");
+        await WaitForServiceWorkerAsync(page);
+        var mapPath = MapPath(place);
+        await GotoAsync(page, mapPath);
+        await WaitForMapViewAsync(page);
+        await Expect(page.GetByTitle(existing.Title, new() { Exact = true })).ToHaveCountAsync(1);
+
+        await context.SetOfflineAsync(true);
+        await page.GotoAsync(mapPath);
+        // The map of the last viewed area, from the phone, saying from when it is.
+        await Expect(Map(page)).ToHaveAttributeAsync("data-loaded", new Regex(@"^[1-9]\d*$"));
+        await Expect(page.GetByTitle(existing.Title, new() { Exact = true })).ToHaveCountAsync(1);
+        await Expect(page.Locator("#field-status")).ToBeVisibleAsync();
+        await Expect(page.Locator("#field-status")).ToContainTextAsync("Geen verbinding. U ziet de gegevens van ");
+
+        await page.GotoAsync("/items/new");
+        await page.Locator("label.kind-option", new() { HasText = Fixture.Text("Kind.kans") }).TapAsync();
+        await page.GetByLabel(Fixture.Text("Form.Latitude")).FillAsync(Coordinate(place.Latitude + 20 / MetresPerDegreeLatitude));
+        await page.GetByLabel(Fixture.Text("Form.Longitude")).FillAsync(Coordinate(place.Longitude));
+        await page.GetByLabel(Fixture.Text("Form.Longitude")).PressAsync("Tab");
+        var offer = page.GetByRole(AriaRole.Region, new() { Name = Fixture.Text("Field.Duplicate.Heading") });
+        await Expect(offer.GetByRole(AriaRole.Link, new() { Name = existing.Title })).ToBeVisibleAsync();
+        await Expect(offer).ToContainTextAsync(Fixture.Text("Field.Duplicate.Cached"));
+    }
 }

@@ -24,11 +24,14 @@ function row(entry) {
   const head = document.createElement('p');
   const strong = document.createElement('strong');
   strong.textContent = typeLabel(entry);
-  head.append(strong, ` · ${when(entry.createdAt)} · `);
-  const state = document.createElement('span');
-  state.className = 'outbox-state';
-  state.textContent = entry.status === 'sent' ? t.textSent : (entry.status === 'waiting' || entry.status === 'sending') ? t.textWaiting : '';
-  head.append(state);
+  head.append(strong, ` · ${when(entry.createdAt)}`);
+  const stateText = entry.status === 'sent' ? t.textSent : (entry.status === 'waiting' || entry.status === 'sending') ? t.textWaiting : '';
+  if (stateText) {
+    const state = document.createElement('span');
+    state.className = 'outbox-state';
+    state.textContent = stateText;
+    head.append(' · ', state);
+  }
   li.append(head);
   const label = document.createElement('p');
   if (entry.status === 'sent' && entry.result?.url) {
