@@ -307,4 +307,49 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
         await Expect(offer.GetByRole(AriaRole.Link, new() { Name = existing.Title })).ToBeVisibleAsync();
         await Expect(offer).ToContainTextAsync(Fixture.Text("Field.Duplicate.Cached"));
     }
+
+    [Fact]
+    public async Task An_edit_made_offline_that_meets_a_newer_version_is_shown_as_a_conflict_and_overwrites_nothing()
+    {
+        var tag = TestApps.UniqueTag();
+        var item = (await (await Fixture.Api.PostAsJsonAsync("/api/items", NewItem.At(Places.DeKooy, "Buurthuis " + tag), Cancel))
+            .Content.ReadFromJsonAsync<ItemShape>(Cancel))!;
+        await using var context = await PhoneWithServiceWorkerAsync();
+        var page = await context.NewPageAsync();
+        await GotoAsync(page, "/wachtrij");
+        await WaitForServiceWorkerAsync(page);
+        await GotoAsync(page, $"/items/{item.Id}/edit");
+
+        await context.SetOfflineAsync(true);
+        var mine = "Buurthuis met nieuwe openingstijden " + tag;
+        await page.GetByLabel(Fixture.Text("Form.Title")).FillAsync(mine);
+        await page.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Form.Save"), Exact = true }).TapAsync();
+        await Expect(page.Locator("#edit-notice")).ToContainTextAsync(Fixture.Text("Field.Outbox.Queued"));
+        await Expect(OutboxBadge(page)).ToHaveTextAsync("1");
+
+        // Meanwhile a colleague at the office changes the same item.
+        var theirs = "Buurthuis (verhuisd) " + tag;
+        using (var put = new HttpRequestMessage(HttpMethod.Put, $"/api/items/{item.Id}")
+        {
+            Content = JsonContent.Create(item.ToInput() with { Title = theirs }),
+            Headers = { { "If-Match", $"\"{item.Version}\"" } },
+        })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Fixture.Api.SendAsync(put, Cancel)).StatusCode);
+        }
+
+        await page.GotoAsync("/wachtrij");
+        await context.SetOfflineAsync(false);
+        var conflict = page.Locator("#outbox-problems .outbox-entry");
+        await Expect(conflict).ToHaveCountAsync(1);
+        await Expect(conflict).ToContainTextAsync(Fixture.Text("Field.Outbox.Conflict"));
+        await Expect(conflict.Locator(".outbox-kept")).ToContainTextAsync(mine);
+        await Expect(conflict.GetByRole(AriaRole.Link, new() { Name = Fixture.Text("Field.Outbox.OpenItem") })).ToHaveAttributeAsync("href", $"/items/{item.Id}");
+        Assert.Equal(theirs, (await Fixture.Api.GetFromJsonAsync<ItemShape>($"/api/items/{item.Id}", Cancel))!.Title);
+
+        // Removing it is the person's own choice; then nothing waits any more.
+        await conflict.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Field.Outbox.Remove") }).ClickAsync();
+        await Expect(conflict).ToHaveCountAsync(0);
+        await Expect(OutboxBadge(page)).ToBeHiddenAsync();
+    }
 }

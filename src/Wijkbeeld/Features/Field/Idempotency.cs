@@ -8,8 +8,8 @@ using Wijkbeeld.Infrastructure.Data;
 namespace Wijkbeeld.Features.Field;
 
 /// <summary>
-/// Honours the Idempotency-Key header on every POST under /api (creates of items, comments, support, photos and
-/// whatever record type comes later): the first request runs and its answer is stored; a retry with the same key
+/// Honours the Idempotency-Key header on every POST, PUT, PATCH and DELETE under /api (creates of items, comments,
+/// support, photos and whatever record type comes later; edits; deletes): the first request runs and its answer is stored; a retry with the same key
 /// and the same request gets that stored answer (with Idempotent-Replayed: true) and changes nothing.
 /// The same key with another request is refused (422); a retry while the first still runs gets 409 with Retry-After.
 /// </summary>
@@ -25,7 +25,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         IOptions<FieldOptions> options, IStringLocalizer<Texts> text)
     {
         var request = context.Request;
-        if (!HttpMethods.IsPost(request.Method) || !request.Path.StartsWithSegments("/api")
+        // Every write (creates, and edits and deletes too: a replayed PUT must not turn into a false conflict).
+        var isWrite = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
+            || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method);
+        if (!isWrite || !request.Path.StartsWithSegments("/api")
             || !request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);

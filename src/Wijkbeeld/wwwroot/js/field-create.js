@@ -1,6 +1,7 @@
 // The add form in the field: without a connection (or with photos) the item goes through the outbox; while
 // placing, open items of the same kind nearby are offered with "steun dit" instead of a new item.
 import { all, enqueue, flush, remove, shrinkPhoto } from './outbox.js';
+import { number, text, toInput } from './item-input.js';
 
 const form = document.querySelector('form.item-form');
 const root = document.getElementById('field-capture');
@@ -13,18 +14,6 @@ const lonInput = document.getElementById('Form_Longitude');
 const panel = document.getElementById('duplicates');
 const list = document.getElementById('duplicate-list');
 const supportComment = document.getElementById('support-comment');
-
-const number = v => { const n = parseFloat(String(v ?? '').trim().replace(',', '.')); return Number.isFinite(n) ? n : null; };
-const text = v => { const s = String(v ?? '').trim(); return s === '' ? null : s; };
-
-function toInput(data) {
-  return {
-    kind: text(data.get('Form.Kind')), title: text(data.get('Form.Title')), description: text(data.get('Form.Description')),
-    latitude: number(data.get('Form.Latitude')), longitude: number(data.get('Form.Longitude')),
-    themes: data.getAll('Form.Themes'), visibility: text(data.get('Form.Visibility')),
-    ownerOrganisation: text(data.get('Form.OwnerOrganisation')), contact: text(data.get('Form.Contact')), source: text(data.get('Form.Source')),
-  };
-}
 
 function say(message, { link = false, error = false } = {}) {
   notice.replaceChildren(message);

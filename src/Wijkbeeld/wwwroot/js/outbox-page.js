@@ -56,6 +56,14 @@ function row(entry) {
         .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : v}`).join('\n');
       li.append(kept);
     }
+    if (entry.itemId) {
+      const open = document.createElement('p');
+      const a = document.createElement('a');
+      a.href = `/items/${entry.itemId}`;
+      a.textContent = t.textOpenItem;
+      open.append(a);
+      li.append(open);
+    }
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'button secondary';

@@ -56,9 +56,9 @@ function newKey() {
  * so a photo or comment added to an item that was itself made offline follows it.
  * Returns the local id.
  */
-export async function enqueue({ type, url, body, contentType = 'application/json', label = '', after = null, itemId = null }) {
+export async function enqueue({ type, url, body, method = 'POST', headers = {}, contentType = 'application/json', label = '', after = null, itemId = null }) {
   const entry = {
-    key: newKey(), type, url, method: 'POST', body, contentType, label, after, itemId,
+    key: newKey(), type, url, method, headers, body, contentType, label, after, itemId,
     status: 'waiting', createdAt: new Date().toISOString(), attempts: 0,
   };
   const id = await put(entry);
@@ -106,7 +106,7 @@ async function sendAll() {
       await put(entry);
       response = await fetch(url, {
         method: entry.method,
-        headers: { 'Content-Type': entry.contentType, 'Idempotency-Key': entry.key, Accept: 'application/json' },
+        headers: { ...(entry.headers || {}), 'Content-Type': entry.contentType, 'Idempotency-Key': entry.key, Accept: 'application/json' },
         body: entry.contentType === 'application/json' ? JSON.stringify(entry.body) : entry.body,
       });
     } catch {
@@ -116,7 +116,7 @@ async function sendAll() {
     }
     const data = await response.json().catch(() => null);
     if (response.ok) {
-      const itemId = entry.type === 'item' ? data?.id : (data?.itemId ?? entry.itemId);
+      const itemId = entry.type === 'item' || entry.type === 'edit' ? data?.id : (data?.itemId ?? entry.itemId);
       await finish(entry, 'sent', { itemId, url: itemId ? `/items/${itemId}` : null, photoUrl: data?.url ?? null });
       sent++;
     } else if (response.status >= 500 || response.status === 429 || response.headers.has('Retry-After')) {

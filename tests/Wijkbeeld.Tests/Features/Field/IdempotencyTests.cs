@@ -160,4 +160,23 @@ public abstract class IdempotencyTests(SharedApp shared) : AppTests(shared)
         Assert.Equal(201, stored.StatusCode);
         Assert.NotNull(stored.CompletedAt);
     }
+
+    [Fact]
+    public async Task An_edit_sent_again_with_its_key_gets_its_own_answer_not_a_conflict()
+    {
+        var item = await Client.CreateItemAsync(NewItem.At(Places.Kooypunt, "Bewerken " + TestApps.UniqueTag()));
+        var key = NewKey();
+        HttpRequestMessage Put() => new(HttpMethod.Put, $"/api/items/{item.Id}")
+        {
+            Content = JsonContent.Create(item.ToInput() with { Title = item.Title + " (nieuw)" }),
+            Headers = { { "If-Match", $"\"{item.Version}\"" }, { "Idempotency-Key", key } },
+        };
+
+        var first = await (await Client.SendAsync(Put(), Ct)).ReadOkAsync<ItemShape>();
+        var again = await Client.SendAsync(Put(), Ct);
+
+        // Without the key the second PUT would be refused (409): its If-Match is one version behind now.
+        Assert.Equal(first.Version, (await again.ReadOkAsync<ItemShape>()).Version);
+        Assert.Equal(item.Version + 1, (await Client.GetItemAsync(item.Id)).Version);
+    }
 }
