@@ -12,13 +12,22 @@ namespace Wijkbeeld.Tests.Features.Photos;
 /// <summary>The app with a small photo limit (200 kB), so an "oversized" upload is quick to send.</summary>
 public sealed class SmallPhotoLimitApp() : SharedApp(Provider.Sqlite, new Dictionary<string, string?> { ["Photos:MaxBytes"] = "200000" });
 
+public sealed class PostgresSmallPhotoLimitApp() : SharedApp(Provider.Postgres, new Dictionary<string, string?> { ["Photos:MaxBytes"] = "200000" });
+
+public sealed class PhotoSqliteTests(SmallPhotoLimitApp app) : PhotoTests(app), IClassFixture<SmallPhotoLimitApp>;
+
+public sealed class PhotoPostgresTests : PhotoTests, IClassFixture<PostgresSmallPhotoLimitApp>
+{
+    public PhotoPostgresTests(PostgresSmallPhotoLimitApp app) : base(app) => PostgresGate.Require();
+}
+
 public sealed record PhotoShape(Guid Id, int ItemId, string Url, int Width, int Height, long Bytes, DateTime CreatedAt);
 
 /// <summary>
 /// Photos as a phone sends them: stored without location or camera metadata, at most 1600 px, and anything that is
 /// not a photo, or too big, is refused with a Dutch message and leaves nothing behind.
 /// </summary>
-public sealed class PhotoTests(SmallPhotoLimitApp shared) : AppTests(shared), IClassFixture<SmallPhotoLimitApp>
+public abstract class PhotoTests(SharedApp shared) : AppTests(shared)
 {
     const string CameraMake = "WijkbeeldTestCam";
 
