@@ -352,4 +352,37 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
         await Expect(conflict).ToHaveCountAsync(0);
         await Expect(OutboxBadge(page)).ToBeHiddenAsync();
     }
+
+    [Theory]
+    [InlineData(25, false)]
+    [InlineData(250, true)]
+    public async Task Use_my_location_shows_the_accuracy_and_asks_first_when_it_is_worse_than_100_metres(int accuracy, bool asks)
+    {
+        var place = Places.DeKooy;
+        await using var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Fixture.BaseAddress.ToString(), ViewportSize = BrowserFixture.Phone, IsMobile = true, HasTouch = true,
+            Locale = "nl-NL", ServiceWorkers = ServiceWorkerPolicy.Block,
+            Permissions = ["geolocation"],
+            Geolocation = new Geolocation { Latitude = (float)place.Latitude, Longitude = (float)place.Longitude, Accuracy = accuracy },
+        });
+        var page = await context.NewPageAsync();
+        var dialogs = new List<string>();
+        page.Dialog += async (_, dialog) => { dialogs.Add(dialog.Message); await dialog.AcceptAsync(); };
+        await GotoAsync(page, "/items/new");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = Fixture.Text("Form.UseMyLocation") }).TapAsync();
+
+        var expected = Fixture.Text("Field.Location.Accuracy").Replace("{0}", accuracy.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        await Expect(page.Locator("#picker-status")).ToContainTextAsync(expected);
+        await Expect(page.GetByLabel(Fixture.Text("Form.Latitude"))).ToHaveValueAsync(new Regex("^" + Regex.Escape(place.Latitude.ToString("0.0000", CultureInfo.InvariantCulture))));
+        // The accuracy circle, and a pin the person can drag to the exact spot.
+        await Expect(page.Locator("#picker path.accuracy-circle")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#picker .leaflet-marker-icon.leaflet-marker-draggable")).ToHaveCountAsync(1);
+        Assert.Equal(asks ? 1 : 0, dialogs.Count);
+        if (asks)
+        {
+            Assert.Contains("250 m", dialogs[0], StringComparison.Ordinal);
+        }
+    }
 }

@@ -65,7 +65,7 @@ if ('geolocation' in navigator) {
           return;
         }
         accuracyCircle?.remove();
-        accuracyCircle = L.circle([latitude, longitude], { radius: accuracy, color: '#01689b', weight: 1, fillOpacity: 0.12, interactive: false }).addTo(map);
+        accuracyCircle = L.circle([latitude, longitude], { radius: accuracy, color: '#01689b', weight: 1, fillOpacity: 0.12, interactive: false, className: 'accuracy-circle' }).addTo(map);
         place(latitude, longitude, true, ' · ' + picker.dataset.textAccuracy.replace('{0}', metres));
       },
       () => { status.textContent = picker.dataset.textUnavailable; },
