@@ -18,6 +18,7 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
 
     readonly string connectionString;
     readonly string? sqliteFile;
+    readonly string? photoFolder;
     readonly string? postgresDatabase;
     readonly Dictionary<string, string?> settings;
 
@@ -38,8 +39,11 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
             sqliteFile = Path.Combine(Path.GetTempPath(), $"wijkbeeld-test-{Guid.NewGuid():N}.db");
             connectionString = $"Data Source={sqliteFile};Pooling=False";
         }
+        // Photos go to a folder of this app's own, removed with it (never into the repository's data folder).
+        photoFolder = Path.Combine(Path.GetTempPath(), $"wijkbeeld-photos-{Guid.NewGuid():N}");
         settings = new Dictionary<string, string?>
         {
+            ["Photos:Folder"] = photoFolder,
             ["Database:Provider"] = provider.ToString(),
             ["ConnectionStrings:Wijkbeeld"] = connectionString,
             ["SampleData:Load"] = "true",
@@ -89,6 +93,10 @@ public sealed class WijkbeeldApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         if (!disposing) return;
+        if (photoFolder is not null && Directory.Exists(photoFolder))
+        {
+            try { Directory.Delete(photoFolder, recursive: true); } catch (IOException) { }
+        }
         if (sqliteFile is not null)
         {
             foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })

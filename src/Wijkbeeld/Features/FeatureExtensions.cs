@@ -4,8 +4,11 @@ using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Contributions;
 using Wijkbeeld.Features.Follow;
 using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
+using Wijkbeeld.Features.Photos;
+using Microsoft.Extensions.Options;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -32,16 +35,21 @@ public static class FeatureExtensions
         services.AddScoped<SampleItems>();
         services.AddOptions<ItemOptions>().BindConfiguration("Items");
         services.AddOptions<MapOptions>().BindConfiguration("Map");
+        services.AddFieldFeature();
+        services.AddPhotosFeature();
         return services;
     }
 
     public static WebApplication MapWijkbeeldFeatures(this WebApplication app)
     {
+        app.UseFieldFeature();
         app.MapAccountEndpoints();
         app.MapContributionEndpoints();
         app.MapAuditEndpoints();
         app.MapFollowEndpoints();
         app.MapItemEndpoints();
+        app.MapFieldEndpoints();
+        app.MapPhotoEndpoints(app.Services.GetRequiredService<IOptions<PhotoOptions>>());
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();
         app.MapWijkbeeldRealtime();

@@ -19,6 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         [
             "/", "/items/new", "/items/{id}", "/items/{id}/edit", "/items/{id}/delete", "/areas", "/admin/areas/import", InvalidForm,
             "/inloggen", "/meedoen", "/moderatie", "/beheer/logboek", "/account",
+            "/wachtrij", "/offline",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)

@@ -47,7 +47,7 @@ public sealed class ItemTheme
     public string ThemeCode { get; set; } = "";
 }
 
-public enum ItemUpdateType { Created, Edited, Comment, Deleted, Imported }
+public enum ItemUpdateType { Created, Edited, Comment, Deleted, Imported, Supported }
 
 /// <summary>One line of an item's log: what changed or what someone wrote.</summary>
 public enum ModerationState { Approved, Pending, Rejected, Merged }

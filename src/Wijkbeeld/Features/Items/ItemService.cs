@@ -185,6 +185,21 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         return await SaveVersionAsync(item, item.Version, ct);
     }
 
+    /// <summary>"Steun dit" from the duplicate check: a +1 on the item's log, with an optional comment (Features/Field).</summary>
+    public async Task<ChangeResult> SupportAsync(int id, string? comment, string? author, CancellationToken ct)
+    {
+        var item = await db.Items.Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null)
+        {
+            return new(ChangeOutcome.NotFound, null);
+        }
+        var line = comment is null ? text["Field.Support.Log"].Value : text["Field.Support.LogWithComment", comment].Value;
+        item.UpdatedAt = Now;
+        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Supported, Author = author, Text = line });
+        Record(item, ChangeType.Commented, ItemExport.Summary(line));
+        return await SaveVersionAsync(item, item.Version, ct);
+    }
+
     /// <summary>Raises the version; the database refuses the write if someone else saved in between.</summary>
     async Task<ChangeResult> SaveVersionAsync(Item item, int expectedVersion, CancellationToken ct, bool publish = true)
     {

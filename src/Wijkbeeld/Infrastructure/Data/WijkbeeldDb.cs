@@ -6,7 +6,9 @@ using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Audit;
+using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Photos;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -39,6 +41,9 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     bool ViewerSeesEverything => Viewer.SeesEverything;
     bool ViewerIsSignedIn => Viewer.IsSignedIn;
     int? ViewerOrganisation => Viewer.OrganisationId;
+    // Field work and photos (issue 10)
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Photo> Photos => Set<Photo>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.

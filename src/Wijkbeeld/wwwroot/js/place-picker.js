@@ -19,13 +19,20 @@ fetch('/api/areas/boundaries.geojson').then(r => r.json()).then(data => {
 });
 
 let marker;
-function place(lat, lon, pan) {
+let accuracyCircle;
+function place(lat, lon, pan, accuracyText = '') {
   latInput.value = lat.toFixed(6);
   lonInput.value = lon.toFixed(6);
   if (marker) marker.setLatLng([lat, lon]);
-  else marker = L.marker([lat, lon], { keyboard: false }).addTo(map);
+  else {
+    // The pin can be dragged to the exact spot (a phone's location is often some metres off).
+    marker = L.marker([lat, lon], { keyboard: false, draggable: true }).addTo(map);
+    marker.on('dragend', () => { const p = marker.getLatLng(); place(p.lat, p.lng, false); });
+  }
   if (pan) map.setView([lat, lon], Math.max(map.getZoom(), 16));
-  status.textContent = `${picker.dataset.textChosen} ${lat.toFixed(5)}, ${lon.toFixed(5)}`;
+  status.textContent = `${picker.dataset.textChosen} ${lat.toFixed(5)}, ${lon.toFixed(5)}${accuracyText}`;
+  // Others (the duplicate check, js/field-create.js) follow the chosen place.
+  picker.dispatchEvent(new CustomEvent('place', { detail: { latitude: lat, longitude: lon } }));
 }
 
 const startLat = parseFloat((latInput.value || '').replace(',', '.'));
@@ -49,7 +56,18 @@ if ('geolocation' in navigator) {
   locateButton.addEventListener('click', () => {
     status.textContent = picker.dataset.textLocating;
     navigator.geolocation.getCurrentPosition(
-      pos => place(pos.coords.latitude, pos.coords.longitude, true),
+      pos => {
+        const { latitude, longitude, accuracy } = pos.coords;
+        const metres = Math.round(accuracy);
+        // A fix worse than 100 m (indoors, no GPS yet) is likely the wrong street: ask first.
+        if (metres > 100 && !window.confirm(picker.dataset.textConfirmInaccurate.replace('{0}', metres))) {
+          status.textContent = picker.dataset.textAccuracy.replace('{0}', metres);
+          return;
+        }
+        accuracyCircle?.remove();
+        accuracyCircle = L.circle([latitude, longitude], { radius: accuracy, color: '#01689b', weight: 1, fillOpacity: 0.12, interactive: false, className: 'accuracy-circle' }).addTo(map);
+        place(latitude, longitude, true, ' · ' + picker.dataset.textAccuracy.replace('{0}', metres));
+      },
       () => { status.textContent = picker.dataset.textUnavailable; },
       { enableHighAccuracy: true, timeout: 10000 });
   });

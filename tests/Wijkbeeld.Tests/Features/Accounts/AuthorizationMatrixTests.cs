@@ -73,6 +73,15 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             new { email = s.Unique + "@example.nl", name = "Nieuwe collega", role = "professional", organisationId = fixtureOrganisation })),
         new("PUT /api/users/{id:int}/role", "401 403 403 403 204 204", s => Json(HttpMethod.Put, $"/api/users/{s.AccountId}/role", new { role = "professional" })),
         new("GET /account/gegevens", "302 200 200 200 200 200", _ => Get("/account/gegevens")),
+        // Field work and photos
+        new("GET /api/items/nearby", "200 200 200 200 200 200", _ => Get($"/api/items/nearby?latitude={Places.Willemsoord.Latitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}&longitude={Places.Willemsoord.Longitude.ToString(System.Globalization.CultureInfo.InvariantCulture)}&kind=kans")),
+        new("POST /api/items/{id:int}/support", "404 200 200 404 200 200", s => Json(HttpMethod.Post, $"/api/items/{s.ItemId}/support", new { })),
+        new("POST /api/items/{id:int}/photos", "401 403 415 404 415 415", s => Raw(HttpMethod.Post, $"/api/items/{s.ItemId}/photos", "geen foto", "image/jpeg")),
+        new("GET /api/items/{id:int}/photos", "404 200 200 404 200 200", s => Get($"/api/items/{s.ItemId}/photos")),
+        new("GET /api/photos/{id:guid}", "404 404 404 404 404 404", _ => Get($"/api/photos/{Guid.NewGuid()}")),
+        new("GET /sw.js", "200 200 200 200 200 200", _ => Get("/sw.js")),
+        new("PAGE /wachtrij", "200 200 200 200 200 200", _ => Get("/wachtrij")),
+        new("PAGE /offline", "200 200 200 200 200 200", _ => Get("/offline")),
         // Follow
         new("GET /api/follows/", "401 200 200 200 200 200", _ => Get("/api/follows/")),
         new("POST /api/follows/", "401 201 201 201 201 201", _ => Json(HttpMethod.Post, "/api/follows/", new { target = "thema", key = "jeugd" })),
