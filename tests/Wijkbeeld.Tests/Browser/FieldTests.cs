@@ -32,6 +32,8 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
         });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(20_000);
+        // A professional in the field: adds items and photos (residents use /meedoen).
+        await SignInAsync(context, Roles.Professional);
         return context;
     }
 
@@ -171,7 +173,7 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
     {
         var tag = TestApps.UniqueTag();
         var title = "Zwerfafval " + tag;
-        var page = await OpenAsync("/items/new", BrowserFixture.Phone, phone: true);
+        var page = await OpenAsync("/items/new", BrowserFixture.Phone, phone: true, role: Roles.Professional);
         await page.Context.SetOfflineAsync(true);
         await page.Locator("label.kind-option", new() { HasText = Fixture.Text("Kind.opgave") }).TapAsync();
         await page.GetByLabel(Fixture.Text("Form.Title")).FillAsync(title);
@@ -219,11 +221,11 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
     {
         var tag = TestApps.UniqueTag();
         var place = Places.VliegveldDeKooy;
-        var nearby = (await (await Fixture.Api.PostAsJsonAsync("/api/items",
+        var nearby = (await (await Fixture.Writer.PostAsJsonAsync("/api/items",
             new NewItem { Kind = "opgave", Title = "Kuil in het fietspad " + tag, Latitude = place.Latitude, Longitude = place.Longitude }, Cancel))
             .Content.ReadFromJsonAsync<ItemShape>(Cancel))!;
 
-        var page = await OpenAsync("/items/new", BrowserFixture.Phone, phone: true);
+        var page = await OpenAsync("/items/new", BrowserFixture.Phone, phone: true, role: Roles.Professional);
         await page.Locator("label.kind-option", new() { HasText = Fixture.Text("Kind.opgave") }).TapAsync();
         await page.GetByLabel(Fixture.Text("Form.Latitude")).FillAsync(Coordinate(place.Latitude + 30 / MetresPerDegreeLatitude));
         await page.GetByLabel(Fixture.Text("Form.Longitude")).FillAsync(Coordinate(place.Longitude));
@@ -249,9 +251,9 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
     public async Task A_photo_chosen_on_the_phone_is_shrunk_and_shown_on_the_item_page()
     {
         var tag = TestApps.UniqueTag();
-        var item = (await (await Fixture.Api.PostAsJsonAsync("/api/items", NewItem.At(Places.DeKooy, "Muurschildering " + tag), Cancel))
+        var item = (await (await Fixture.Writer.PostAsJsonAsync("/api/items", NewItem.At(Places.DeKooy, "Muurschildering " + tag), Cancel))
             .Content.ReadFromJsonAsync<ItemShape>(Cancel))!;
-        var page = await OpenAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true);
+        var page = await OpenAsync($"/items/{item.Id}", BrowserFixture.Phone, phone: true, role: Roles.Professional);
 
         // A 2400 × 1800 camera photo, drawn in the browser.
         var dataUrl = await page.EvaluateAsync<string>("""
@@ -276,7 +278,7 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
     {
         var tag = TestApps.UniqueTag();
         var place = Places.VliegveldDeKooy;
-        var existing = (await (await Fixture.Api.PostAsJsonAsync("/api/items",
+        var existing = (await (await Fixture.Writer.PostAsJsonAsync("/api/items",
             new NewItem { Kind = "kans", Title = "Speelplek bij de hangar " + tag, Latitude = place.Latitude, Longitude = place.Longitude }, Cancel))
             .Content.ReadFromJsonAsync<ItemShape>(Cancel))!;
         await using var context = await PhoneWithServiceWorkerAsync();
@@ -312,7 +314,7 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
     public async Task An_edit_made_offline_that_meets_a_newer_version_is_shown_as_a_conflict_and_overwrites_nothing()
     {
         var tag = TestApps.UniqueTag();
-        var item = (await (await Fixture.Api.PostAsJsonAsync("/api/items", NewItem.At(Places.DeKooy, "Buurthuis " + tag), Cancel))
+        var item = (await (await Fixture.Writer.PostAsJsonAsync("/api/items", NewItem.At(Places.DeKooy, "Buurthuis " + tag), Cancel))
             .Content.ReadFromJsonAsync<ItemShape>(Cancel))!;
         await using var context = await PhoneWithServiceWorkerAsync();
         var page = await context.NewPageAsync();
@@ -335,7 +337,7 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
             Headers = { { "If-Match", $"\"{item.Version}\"" } },
         })
         {
-            Assert.Equal(HttpStatusCode.OK, (await Fixture.Api.SendAsync(put, Cancel)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Fixture.Writer.SendAsync(put, Cancel)).StatusCode);
         }
 
         await page.GotoAsync("/wachtrij");
@@ -366,6 +368,7 @@ public sealed class FieldTests(BrowserFixture fixture) : LiveBrowserTest(fixture
             Permissions = ["geolocation"],
             Geolocation = new Geolocation { Latitude = (float)place.Latitude, Longitude = (float)place.Longitude, Accuracy = accuracy },
         });
+        await SignInAsync(context, Roles.Professional);
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) => { dialogs.Add(dialog.Message); await dialog.AcceptAsync(); };

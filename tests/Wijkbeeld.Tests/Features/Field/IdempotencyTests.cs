@@ -52,11 +52,15 @@ public abstract class IdempotencyTests(SharedApp shared) : AppTests(shared)
         var tag = TestApps.UniqueTag();
         var key = NewKey();
         var item = NewItem.At(Places.Kooypunt, "Herstart " + tag);
-        var created = await (await Client.SendAsync(Post("/api/items", item, key), Ct)).ReadOkAsync<ItemShape>(HttpStatusCode.Created);
+        var account = await App.CreateAccountAsync(Roles.Professional);
+        using var first = App.CreateClient();
+        await first.SignInAsync(account);
+        var created = await (await first.SendAsync(Post("/api/items", item, key), Ct)).ReadOkAsync<ItemShape>(HttpStatusCode.Created);
 
         // A second app instance has no memory of the first: only the database knows the key.
         using var restarted = WijkbeeldApp.SharingDatabaseOf(App);
         using var client = restarted.CreateClient();
+        await client.SignInAsync(account);
         var before = await restarted.StoredCountsAsync();
         var replay = await client.SendAsync(Post("/api/items", item, key), Ct);
 
