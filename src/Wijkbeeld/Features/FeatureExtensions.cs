@@ -19,6 +19,8 @@ public static class FeatureExtensions
         services.AddScoped<SampleItems>();
         services.AddOptions<ItemOptions>().BindConfiguration("Items");
         services.AddOptions<MapOptions>().BindConfiguration("Map");
+        services.AddSingleton<ClusterIndex>();
+        services.AddHostedService<ClusterIndexSync>();
         return services;
     }
 

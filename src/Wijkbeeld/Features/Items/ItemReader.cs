@@ -36,7 +36,8 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider
     /// <summary>Items grouped in square cells of <paramref name="cellDegrees"/>: one point per cell at the cell's mean position.</summary>
     public async Task<IReadOnlyList<ItemCluster>> ClustersAsync(ItemFilter filter, double cellDegrees, CancellationToken ct) =>
         await db.Items.AsNoTracking().Filter(filter)
-            .GroupBy(i => new { X = (int)((i.Longitude + 180) / cellDegrees), Y = (int)((i.Latitude + 90) / cellDegrees) })
+            // Floor, not a cast: PostgreSQL's ::int rounds to the nearest cell, SQLite's truncates.
+            .GroupBy(i => new { X = Math.Floor((i.Longitude + 180) / cellDegrees), Y = Math.Floor((i.Latitude + 90) / cellDegrees) })
             .Select(g => new ItemCluster(g.Count(), g.Average(i => i.Longitude), g.Average(i => i.Latitude)))
             .ToListAsync(ct);
 

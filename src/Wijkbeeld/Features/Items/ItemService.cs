@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Features.Map;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Realtime;
@@ -16,7 +17,8 @@ public sealed record ChangeResult(ChangeOutcome Outcome, Item? Item);
 /// Writes items, their log and the change feed in one save, then pushes the changes live.
 /// Pages, API and import all change items through here.
 /// </summary>
-public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher, IOutputCacheStore cache)
+public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher, IOutputCacheStore cache,
+    ClusterIndex clusters)
 {
     readonly List<ItemChange> pending = [];
 
@@ -45,6 +47,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         await db.SaveChangesAsync(ct);
         var saved = pending.ToList();
         pending.Clear();
+        clusters.Apply(saved.Select(c => c.Item).OfType<Item>().Distinct());
         // Evict before pushing: a client that fetches on the push must get the new data.
         await cache.EvictItemsAsync(CancellationToken.None);
         await publisher.PublishAsync(saved);
