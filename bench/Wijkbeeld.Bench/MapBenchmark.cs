@@ -88,11 +88,9 @@ sealed class MapBenchmark(MapOptions o)
             Log($"inserted {o.Items} items over {buurten.Count} buurten in {Stopwatch.GetElapsedTime(insertStart).TotalSeconds:0.0} s");
 
             // 2. The server under test, and the baseline.
-            using var server = StartWijkbeeld(db, out var baseUrl);
+            using var server = StartWijkbeeld(db, out var baseUrl, staticRoot);
             await server.WaitHealthyAsync(new Uri(baseUrl, "/health"), TimeSpan.FromSeconds(120), ct);
             var rssIdle = await MedianRssAsync(server, ct);
-            using var baseline = StartStatic(staticRoot, out var staticUrl);
-            await baseline.WaitHealthyAsync(new Uri(staticUrl, "/health"), TimeSpan.FromSeconds(60), ct);
 
             using var http = Client(o.Concurrency);
             var views = Views(buurten, wijken);
@@ -108,11 +106,10 @@ sealed class MapBenchmark(MapOptions o)
                 Log($"{view.Name} Wijkbeeld same URL (output cache): {Line(cached)}");
                 var uncached = await LoadAsync(http, i => new Uri(baseUrl, Url(view, i)), ct);
                 Log($"{view.Name} Wijkbeeld distinct URLs (cache misses): {Line(uncached)}");
-                var stat = await LoadAsync(http, _ => new Uri(staticUrl, "/" + file), ct);
+                var stat = await LoadAsync(http, _ => new Uri(baseUrl, "/bench/" + file), ct);
                 Log($"{view.Name} static baseline: {Line(stat)}");
                 rows.Add(new MapRow(sample, cached, uncached, stat));
             }
-            baseline.Stop();
             var rssAfterMap = await MedianRssAsync(server, ct);
 
             // 3. Page weight of the first load with an empty cache.
@@ -179,7 +176,7 @@ sealed class MapBenchmark(MapOptions o)
 
     // --- servers -------------------------------------------------------------------------------------------------
 
-    ChildProcess StartWijkbeeld(string db, out Uri baseUrl)
+    ChildProcess StartWijkbeeld(string db, out Uri baseUrl, string? staticRoot = null)
     {
         baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
         var env = new Dictionary<string, string>
@@ -194,23 +191,9 @@ sealed class MapBenchmark(MapOptions o)
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["DOTNET_NOLOGO"] = "1",
         };
+        // The baseline: the same bytes as static files from this same server (see UseBenchBaseline in the app).
+        if (staticRoot is not null) env["Bench__StaticRoot"] = staticRoot;
         return ChildProcess.Start("Wijkbeeld", "dotnet", [o.ServerDll], Path.GetDirectoryName(o.ServerDll)!, env);
-    }
-
-    ChildProcess StartStatic(string root, out Uri baseUrl)
-    {
-        baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
-        var env = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_gcServer"] = "1", // as Wijkbeeld (the Web SDK's default)
-        };
-        var self = Environment.ProcessPath ?? "dotnet";
-        var entry = typeof(MapBenchmark).Assembly.Location;
-        List<string> args = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [entry] : [];
-        args.AddRange(["static-server", "--urls", baseUrl.ToString().TrimEnd('/'), "--root", root]);
-        return ChildProcess.Start("static server", self, args, o.RepoRoot, env);
     }
 
     // --- data ----------------------------------------------------------------------------------------------------

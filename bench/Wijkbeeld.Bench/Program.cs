@@ -4,7 +4,6 @@ using Wijkbeeld.Bench;
 
 // Wijkbeeld load tools. bench/run is the one command; this is what it calls.
 //   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
-//   static-server --urls http://127.0.0.1:PORT --root DIR   the map baseline: bare Kestrel static files
 //   map [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
 //   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
 
@@ -22,9 +21,6 @@ try
     {
         case "echo-server":
             await EchoServer.RunAsync(args[1..]);
-            return 0;
-        case "static-server":
-            await StaticServer.RunAsync(args[1..]);
             return 0;
         case "map":
         {
@@ -72,7 +68,6 @@ static class Usage
     public const string Text = """
         Usage:
           Wijkbeeld.Bench echo-server --urls http://127.0.0.1:PORT
-          Wijkbeeld.Bench static-server --urls http://127.0.0.1:PORT --root DIR
           Wijkbeeld.Bench map [options]
             --items 100000        generated items, bulk-inserted into a fresh SQLite database (default 100000)
             --concurrency 50      concurrent GeoJSON clients (default 50)

@@ -15,6 +15,7 @@ public static class FeatureExtensions
         services.AddScoped<ItemRules>();
         services.AddScoped<ItemService>();
         services.AddScoped<ItemReader>();
+        services.AddSingleton<ThemeCodes>();
         services.AddScoped<ItemImport>();
         services.AddScoped<SampleItems>();
         services.AddOptions<ItemOptions>().BindConfiguration("Items");

@@ -7,7 +7,7 @@ using Wijkbeeld.Infrastructure.Data;
 namespace Wijkbeeld.Features.Items;
 
 /// <summary>Reads items for pages, API and exports with one filter and one projection.</summary>
-public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider clock,
+public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, ThemeCodes themeCodes, TimeProvider clock,
     IOptions<ItemOptions> options, IStringLocalizer<Texts> text)
 {
     public DateTime StaleBefore => clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.StaleAfterDays);
@@ -16,7 +16,7 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider
         ItemQuery query, CancellationToken ct, int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize)
     {
         var areas = await areaIndex.GetAsync(ct);
-        var themes = (await db.Themes.Select(t => t.Code).ToListAsync(ct)).ToHashSet();
+        var themes = await themeCodes.GetAsync(ct);
         return ItemFilter.Parse(query, areas, themes, text, defaultPageSize, maxPageSize);
     }
 
