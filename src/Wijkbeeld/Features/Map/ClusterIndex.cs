@@ -244,9 +244,15 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
     {
         public readonly int Depth = depth, X = x, Y = y;
         public Node?[]? Children;
-        public List<int>? Entries = [];
+        public List<LeafItem>? Entries = [];
         public readonly int[] Count = new int[Slots];
         public readonly long[] SumLon = new long[Slots], SumLat = new long[Slots];
+    }
+
+    /// <summary>What a scan of a leaf needs, stored in the leaf itself: one contiguous run of memory per leaf.</summary>
+    readonly record struct LeafItem(double Longitude, double Latitude, int X, int Y, int Index, byte Slot)
+    {
+        public LeafItem(in Compact e, int index) : this(e.Longitude, e.Latitude, e.X, e.Y, index, e.Slot) { }
     }
 
     struct Cell
@@ -352,7 +358,7 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
                 Add(node, in e, -1);
                 if (node.Entries is { } list)
                 {
-                    list.Remove(index);
+                    list.RemoveAt(list.FindIndex(l => l.Index == index));
                     break;
                 }
                 node = node.Children![ChildIndex(node.Depth, e.X, e.Y)]!;
@@ -372,7 +378,7 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
                 Add(node, in e, 1);
                 if (node.Entries is { } list)
                 {
-                    list.Add(index);
+                    list.Add(new LeafItem(in e, index));
                     if (list.Count > LeafSize && node.Depth < MaxDepth) Split(node);
                     return;
                 }
@@ -385,12 +391,12 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
             var list = node.Entries!;
             node.Entries = null;
             node.Children = new Node?[4];
-            foreach (var index in list)
+            foreach (var item in list)
             {
-                ref var e = ref entries[index];
+                ref var e = ref entries[item.Index];
                 var child = Child(node, e.X, e.Y);
                 Add(child, in e, 1);
-                child.Entries!.Add(index);
+                child.Entries!.Add(item);
             }
             foreach (var child in node.Children)
             {
@@ -582,11 +588,10 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
             if (node.Entries is { } list)
             {
                 var mask = q.SlotMask;
-                foreach (var index in CollectionsMarshal.AsSpan(list))
+                foreach (ref readonly var e in CollectionsMarshal.AsSpan(list))
                 {
-                    ref var e = ref entries[index];
                     // Aggregate mode inline (the hot path); the rarer filters through their delegate.
-                    if (q.Scan ? !q.Match!(e) : (mask >> e.Slot & 1) == 0) continue;
+                    if (q.Scan ? !q.Match!(entries[e.Index]) : (mask >> e.Slot & 1) == 0) continue;
                     if (!inside && (e.Longitude < b.MinX || e.Longitude > b.MaxX || e.Latitude < b.MinY || e.Latitude > b.MaxY)) continue;
                     ref var cell = ref q.At(e.X >> q.Shift, e.Y >> q.Shift);
                     cell.Count++;
