@@ -11,7 +11,7 @@ using Microsoft.Playwright;
 namespace Wijkbeeld.Bench;
 
 sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concurrency, double Seconds, double WarmupSeconds,
-    int Followers, bool PageWeight, string? MarkdownDir, string Command, string Chromium)
+    int Followers, bool PageWeight, string? MarkdownDir, string Command, string Chromium, string? Postgres)
 {
     public static MapOptions Parse(string[] args)
     {
@@ -23,7 +23,7 @@ sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concu
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--quick" or "--no-pageweight" or "--items" or "--concurrency" or "--seconds" or "--warmup-seconds" or
+            if (a is not ("--quick" or "--no-pageweight" or "--postgres" or "--postgres-server" or "--items" or "--concurrency" or "--seconds" or "--warmup-seconds" or
                 "--followers" or "--markdown-dir" or "--command" or "--repo" or "--server-dll" or "--chromium"))
             {
                 throw new UsageException($"map: unknown option '{a}'.");
@@ -34,8 +34,12 @@ sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concu
         if (!File.Exists(dll)) throw new UsageException($"No server at {dll}; build it first (bench/run does: dotnet build -c Release).");
         int I(string n, int d) => Take(n) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : d;
         double D(string n, double d) => Take(n) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : d;
+        // The country variant: PostgreSQL, 100,000 items in Den Helder as before plus the rest spread over the Netherlands.
+        var postgres = args.Contains("--postgres")
+            ? Take("postgres-server") ?? Environment.GetEnvironmentVariable("WIJKBEELD_BENCH_POSTGRES") ?? "Host=localhost;Username=postgres;Password=postgres"
+            : null;
         return new MapOptions(repo, dll,
-            Items: I("items", quick ? 20_000 : 100_000),
+            Items: I("items", postgres is not null ? (quick ? 200_000 : 1_000_000) : quick ? 20_000 : 100_000),
             Concurrency: I("concurrency", 50),
             Seconds: D("seconds", quick ? 2 : 5),
             WarmupSeconds: D("warmup-seconds", 1),
@@ -43,7 +47,8 @@ sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concu
             PageWeight: !args.Contains("--no-pageweight"),
             MarkdownDir: Take("markdown-dir"),
             Command: Take("command") ?? "bench/run map",
-            Chromium: Take("chromium") ?? "/usr/bin/chromium");
+            Chromium: Take("chromium") ?? "/usr/bin/chromium",
+            Postgres: postgres);
     }
 }
 
@@ -71,11 +76,15 @@ sealed class MapBenchmark(MapOptions o)
         var machine = MachineInfo.Read();
         var started = DateTimeOffset.UtcNow;
         var dataDir = Directory.CreateTempSubdirectory("wijkbeeld-map-bench-").FullName;
-        var db = Path.Combine(dataDir, "wijkbeeld.db");
+        // SQLite: a file; PostgreSQL: a fresh database on the server, dropped at the end.
+        var pgDatabase = o.Postgres is null ? null : "wijkbeeld_bench_" + Guid.NewGuid().ToString("N")[..10];
+        var db = o.Postgres is { } server0
+            ? new Npgsql.NpgsqlConnectionStringBuilder(server0) { Database = pgDatabase }.ConnectionString
+            : Path.Combine(dataDir, "wijkbeeld.db");
         var staticRoot = Directory.CreateDirectory(Path.Combine(dataDir, "static")).FullName;
         try
         {
-            Log($"map: {o.Items} items, {o.Concurrency} clients, {o.Seconds} s per run; {machine.Summary}");
+            Log($"map: {o.Items} items on {(o.Postgres is null ? "SQLite" : "PostgreSQL")}, {o.Concurrency} clients, {o.Seconds} s per run; {machine.Summary}");
             // 1. A fresh database: migrations + the Den Helder sample, by the app itself.
             using (var first = StartWijkbeeld(db, out var firstUrl))
             {
@@ -84,7 +93,8 @@ sealed class MapBenchmark(MapOptions o)
             }
             var (buurten, wijken) = ReadAreas(db);
             var insertStart = Stopwatch.GetTimestamp();
-            InsertItems(db, buurten);
+            if (o.Postgres is null) InsertItems(db, buurten);
+            else await InsertItemsPostgresAsync(db, buurten, ct);
             Log($"inserted {o.Items} items over {buurten.Count} buurten in {Stopwatch.GetElapsedTime(insertStart).TotalSeconds:0.0} s");
 
             // 2. The server under test, and the baseline.
@@ -94,6 +104,10 @@ sealed class MapBenchmark(MapOptions o)
 
             using var http = Client(o.Concurrency);
             var views = Views(buurten, wijken);
+            if (o.Postgres is not null)
+            {
+                views.Add(new View("land", "3.36,50.75,7.23,53.55", 8, "the Netherlands"));
+            }
             var rows = new List<MapRow>();
             foreach (var view in views)
             {
@@ -168,6 +182,7 @@ sealed class MapBenchmark(MapOptions o)
         finally
         {
             ChildProcess.StopAll();
+            if (o.Postgres is { } pg && pgDatabase is not null) DropDatabase(pg, pgDatabase);
             try { Directory.Delete(dataDir, recursive: true); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
@@ -183,8 +198,8 @@ sealed class MapBenchmark(MapOptions o)
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/'),
-            ["ConnectionStrings__Wijkbeeld"] = $"Data Source={db}",
-            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Wijkbeeld"] = o.Postgres is null ? $"Data Source={db}" : db,
+            ["Database__Provider"] = o.Postgres is null ? "Sqlite" : "Postgres",
             ["SampleData__Load"] = "true",
             ["Map__TileUrl"] = "",
             ["Logging__LogLevel__Default"] = "Warning",
@@ -203,13 +218,17 @@ sealed class MapBenchmark(MapOptions o)
         public double Size => (MaxLon - MinLon) * (MaxLat - MinLat);
     }
 
-    static (List<Area> Buurten, List<Area> Wijken) ReadAreas(string db)
+    (List<Area> Buurten, List<Area> Wijken) ReadAreas(string db)
     {
-        using var c = new SqliteConnection($"Data Source={db}");
+        using System.Data.Common.DbConnection c = o.Postgres is null ? new SqliteConnection($"Data Source={db}") : new Npgsql.NpgsqlConnection(db);
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT Code, ParentCode, MinLongitude, MinLatitude, MaxLongitude, MaxLatitude FROM Areas WHERE MunicipalityCode = $m";
-        cmd.Parameters.AddWithValue("$m", Municipality);
+        cmd.CommandText = "SELECT \"Code\", \"ParentCode\", \"MinLongitude\", \"MinLatitude\", \"MaxLongitude\", \"MaxLatitude\" " +
+            "FROM \"Areas\" WHERE \"MunicipalityCode\" = @m";
+        var m = cmd.CreateParameter();
+        m.ParameterName = "m";
+        m.Value = Municipality;
+        cmd.Parameters.Add(m);
         var all = new List<Area>();
         using (var r = cmd.ExecuteReader())
         {
@@ -273,6 +292,85 @@ sealed class MapBenchmark(MapOptions o)
             cmd.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>
+    /// The country variant, with binary COPY: the first 100,000 items exactly as <see cref="InsertItems"/> spreads them over
+    /// Den Helder, the rest at random points over the Netherlands' bounding box (municipality code GM0000, no buurt).
+    /// </summary>
+    async Task InsertItemsPostgresAsync(string db, List<Area> buurten, CancellationToken ct)
+    {
+        (string Kind, string[] Statuses)[] kinds =
+        [
+            ("kans", ["idee", "verkend", "opgepakt", "gerealiseerd", "vervallen"]),
+            ("opgave", ["gesignaleerd", "in-behandeling", "aangepakt", "blijvend"]),
+            ("initiatief", ["idee", "gestart", "loopt", "afgerond", "gestopt"]),
+            ("voorziening", ["actief", "tijdelijk-gesloten", "gesloten"]),
+            ("kracht", ["actief", "niet-meer-actief"]),
+            ("signaal", ["nieuw", "bekeken", "doorgezet", "afgehandeld"]),
+        ];
+        var random = new Random(400);
+        await using var c = new Npgsql.NpgsqlConnection(db);
+        await c.OpenAsync(ct);
+        var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        const string Copy = "COPY \"Items\" (\"Kind\", \"Title\", \"Description\", \"Latitude\", \"Longitude\", \"MunicipalityCode\", " +
+            "\"DistrictCode\", \"NeighbourhoodCode\", \"Status\", \"Visibility\", \"CreatedAt\", \"UpdatedAt\", \"IsDeleted\", \"Version\") FROM STDIN (FORMAT BINARY)";
+        await using (var copy = await c.BeginBinaryImportAsync(Copy, ct))
+        {
+            for (var i = 0; i < o.Items; i++)
+            {
+                var k = kinds[random.Next(kinds.Length)];
+                double lat, lon;
+                string municipality;
+                string? district, buurt;
+                if (i < 100_000)
+                {
+                    var b = buurten[i % buurten.Count];
+                    (lat, lon) = (b.MinLat + random.NextDouble() * (b.MaxLat - b.MinLat), b.MinLon + random.NextDouble() * (b.MaxLon - b.MinLon));
+                    (municipality, district, buurt) = (Municipality, b.Parent, b.Code);
+                }
+                else
+                {
+                    (lat, lon) = (50.75 + random.NextDouble() * 2.8, 3.36 + random.NextDouble() * 3.87);
+                    (municipality, district, buurt) = ("GM0000", null, null);
+                }
+                var at = t0.AddSeconds(i * 29L);
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(k.Kind, ct);
+                await copy.WriteAsync($"Bench item {i + 1}", ct);
+                await copy.WriteAsync("Gegenereerd voor bench/run map.", ct);
+                await copy.WriteAsync(lat, ct);
+                await copy.WriteAsync(lon, ct);
+                await copy.WriteAsync(municipality, ct);
+                if (district is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(district, ct);
+                if (buurt is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(buurt, ct);
+                await copy.WriteAsync(k.Statuses[random.Next(k.Statuses.Length)], ct);
+                await copy.WriteAsync("openbaar", ct);
+                await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(false, ct);
+                await copy.WriteAsync(1, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE \"Items\"", c);
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    static void DropDatabase(string server, string database)
+    {
+        try
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var c = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+            c.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", c);
+            drop.ExecuteNonQuery();
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            Console.Error.WriteLine($"Could not drop the bench database {database}: {e.Message}");
+        }
     }
 
     /// <summary>A buurt (zoom 16), a wijk (zoom 14) and the whole municipality (zoom 12), as the map would ask for them.</summary>
@@ -444,7 +542,8 @@ sealed class MapBenchmark(MapOptions o)
     {
         var s = new StringBuilder(head);
         s.AppendLine();
-        s.AppendLine($"Settings: {o.Items:N0} generated items + the sample; {o.Concurrency} concurrent clients (closed loop, one `HttpClient`, " +
+        s.AppendLine($"Settings: {(o.Postgres is null ? "SQLite" : "PostgreSQL 15 on the same machine")}, {o.Items:N0} generated items + the sample" +
+            (o.Postgres is null ? "" : " (100,000 in Den Helder, the rest over the Netherlands)") + $"; {o.Concurrency} concurrent clients (closed loop, one `HttpClient`, " +
             $"`Accept-Encoding: gzip, deflate, br, zstd` as Chromium sends), {o.WarmupSeconds:0.#} s warm-up then {o.Seconds:0.#} s measured per run.");
         s.AppendLine();
         s.AppendLine("| view | zoom | answer | features (items) | wire KB (JSON KB) | run | req/s | p50 ms | p99 ms | p50 / baseline p50 | p99 / p50 |");

@@ -4,7 +4,7 @@ using Wijkbeeld.Bench;
 
 // Wijkbeeld load tools. bench/run is the one command; this is what it calls.
 //   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
-//   map [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
+//   map [--postgres] [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
 //   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -74,6 +74,9 @@ static class Usage
             --seconds 5           measured seconds per run, after --warmup-seconds 1 (default 5)
             --followers 500       SignalR followers of GM0400 for the memory reading (default 500)
             --no-pageweight       skip the Chromium page-weight measurement
+            --postgres            the country variant on PostgreSQL: --items 1000000 (100,000 in Den Helder, the rest over
+                                  the Netherlands) in a fresh database on --postgres-server (default: $WIJKBEELD_BENCH_POSTGRES
+                                  or Host=localhost;Username=postgres;Password=postgres), plus a view of the whole country
             --chromium FILE       default /usr/bin/chromium
             --quick               development check: --items 20000 --seconds 2 --followers 50
             --markdown-dir DIR    write map.md, pageweight.md, memory.md (bench/run puts them in bench/README.md)

@@ -6,6 +6,7 @@ using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Map;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -28,9 +29,10 @@ public static class ItemExport
     /// <see cref="MapOptions.ClusterThreshold"/> items in view, clusters instead, so a browser never gets more than a few thousand features.
     /// </summary>
     public static async Task<IResult> GeoJson([AsParameters] ItemQuery query, [FromQuery(Name = "zoom")] string? zoom,
-        ItemReader reader, ClusterIndex clusters, IOptions<MapOptions> mapOptions, IStringLocalizer<Texts> text, HttpContext http, CancellationToken ct)
+        AreaIndex areaIndex, ThemeCodes themeCodes, ClusterIndex clusters, IOptions<MapOptions> mapOptions, IStringLocalizer<Texts> text,
+        HttpContext http, CancellationToken ct)
     {
-        var (filter, errors) = await reader.ParseAsync(query, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
+        var (filter, errors) = await ItemReader.ParseAsync(query, areaIndex, themeCodes, text, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
         int? zoomLevel = null;
         if (!string.IsNullOrWhiteSpace(zoom))
         {
@@ -41,6 +43,8 @@ public static class ItemExport
         {
             return Problems.Validation(text, errors);
         }
+        // Only when the database is asked: cluster answers from the index need no DbContext.
+        var reader = new Lazy<ItemReader>(() => http.RequestServices.GetRequiredService<ItemReader>());
         http.Response.ContentType = "application/geo+json; charset=utf-8";
         await using var json = new Utf8JsonWriter(http.Response.Body);
         json.WriteStartObject();
@@ -51,15 +55,15 @@ public static class ItemExport
             var audience = ItemAudience.Everyone;
             // From memory; text search (q) still counts in the database.
             var indexed = await clusters.QueryAsync(filter, level, audience, ct);
-            var total = indexed?.Total ?? await reader.CountAsync(filter, ct);
+            var total = indexed?.Total ?? await reader.Value.CountAsync(filter, ct);
             if (total > mapOptions.Value.ClusterThreshold)
             {
-                var cells = indexed?.Clusters ?? await reader.ClustersAsync(filter, ClusterIndex.CellDegrees(level), ct);
+                var cells = indexed?.Clusters ?? await reader.Value.ClustersAsync(filter, ClusterIndex.CellDegrees(level), ct);
                 await WriteClustersAsync(json, total, cells, ct);
                 return Results.Empty;
             }
         }
-        var page = await reader.PageAsync(filter, ct);
+        var page = await reader.Value.PageAsync(filter, ct);
         json.WriteNumber("totalMatched", page.Total);
         json.WriteStartArray("features");
         foreach (var item in page.Items)

@@ -12,8 +12,14 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, ThemeCodes t
 {
     public DateTime StaleBefore => clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.StaleAfterDays);
 
-    public async Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
-        ItemQuery query, CancellationToken ct, int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize)
+    public Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
+        ItemQuery query, CancellationToken ct, int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize) =>
+        ParseAsync(query, areaIndex, themeCodes, text, ct, defaultPageSize, maxPageSize);
+
+    /// <summary>Parsing needs no database: the map's hot path parses without creating a DbContext (its options cost more than the cluster count).</summary>
+    public static async Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
+        ItemQuery query, AreaIndex areaIndex, ThemeCodes themeCodes, IStringLocalizer text, CancellationToken ct,
+        int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize)
     {
         var areas = await areaIndex.GetAsync(ct);
         var themes = await themeCodes.GetAsync(ct);
