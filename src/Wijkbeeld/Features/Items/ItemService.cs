@@ -47,7 +47,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         await db.SaveChangesAsync(ct);
         var saved = pending.ToList();
         pending.Clear();
-        clusters.Apply(saved.Select(c => c.Item).OfType<Item>().Distinct());
+        clusters.Saved(saved);
         // Evict before pushing: a client that fetches on the push must get the new data.
         await cache.EvictItemsAsync(CancellationToken.None);
         await publisher.PublishAsync(saved);

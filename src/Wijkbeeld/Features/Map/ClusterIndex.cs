@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.EntityFrameworkCore;
+using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Infrastructure.Data;
@@ -77,7 +78,14 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
 
     // --- keeping it current --------------------------------------------------------------------------------------
 
-    /// <summary>After a save: the items as stored (a deleted one leaves the index). Older versions never overwrite newer ones.</summary>
+    /// <summary>After a save on this instance: its changes' items as stored, and their sequence numbers as seen.</summary>
+    public void Saved(IReadOnlyCollection<ItemChange> changes)
+    {
+        Apply(changes.Select(c => c.Item).OfType<Item>().Distinct());
+        if (changes.Count > 0) Seen(changes.Max(c => c.Sequence));
+    }
+
+    /// <summary>The items as stored (a deleted one leaves the index). Older versions never overwrite newer ones.</summary>
     public bool Apply(IEnumerable<Item> items)
     {
         var entries = items.Select(Entry.From).ToList();
@@ -151,9 +159,12 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
                 {
                     gate.ExitWriteLock();
                 }
-                // Loading read every row once: give that garbage back to the system now, not whenever the GC gets to it,
-                // so the server's memory shows what it keeps (the index: ~60 bytes per item plus the tree).
-                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                if (built.Count >= 50_000)
+                {
+                    // Loading read every row once: give that garbage back to the system now, not whenever the GC gets
+                    // to it, so the server's memory shows what it keeps (the index: ~100 bytes per item with the tree).
+                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+                }
                 log.LogInformation("Cluster index built: {Items} items, {Nodes} nodes in {Ms:0} ms",
                     built.Count, built.NodeCount, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
@@ -214,7 +225,15 @@ public sealed class ClusterIndex(IServiceScopeFactory scopes, ILogger<ClusterInd
 
     internal void Seen(long sequence)
     {
-        if (state is { } s && sequence > s.LastSequence) s.LastSequence = sequence;
+        gate.EnterWriteLock();
+        try
+        {
+            if (state is { } s && sequence > s.LastSequence) s.LastSequence = sequence;
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
     }
 
     // --- the data ------------------------------------------------------------------------------------------------

@@ -193,4 +193,37 @@ public sealed class ClusterIndexTests
             return doc.RootElement.GetProperty("totalMatched").GetInt32();
         }
     }
+
+    [Fact]
+    public async Task Another_instance_counts_an_item_saved_on_the_first_within_seconds()
+    {
+        var settings = new Dictionary<string, string?> { ["Map:ClusterThreshold"] = "1", ["Map:ClusterSyncSeconds"] = "0.2" };
+        using var first = new WijkbeeldApp(extraSettings: settings);
+        var a = first.CreateClient();
+        using var second = WijkbeeldApp.SharingDatabaseOf(first, settings);
+        var b = second.CreateClient();
+        var before = await TotalAsync(b);
+
+        var created = await a.PostAsJsonAsync("/api/items", new
+        {
+            kind = "signaal", title = "Op de andere server", description = "Gezien door beide servers.", latitude = 52.955, longitude = 4.760,
+            visibility = "openbaar",
+        }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        // B learns of it from the change log (and drops what it cached before).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await TotalAsync(b) != before + 1 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+        }
+        Assert.Equal(before + 1, await TotalAsync(b));
+        Assert.Equal(before + 1, await TotalAsync(a));
+
+        static async Task<int> TotalAsync(HttpClient client)
+        {
+            using var doc = JsonDocument.Parse(await client.GetStringAsync($"/api/items.geojson?bbox={DenHelder}&zoom=10", Ct));
+            return doc.RootElement.GetProperty("totalMatched").GetInt32();
+        }
+    }
 }
