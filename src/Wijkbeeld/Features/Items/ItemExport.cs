@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using CsvHelper;
@@ -47,9 +46,8 @@ public static class ItemExport
         // Only when the database is asked: cluster answers from the index need no DbContext.
         var reader = new Lazy<ItemReader>(() => http.RequestServices.GetRequiredService<ItemReader>());
         http.Response.ContentType = "application/geo+json; charset=utf-8";
-        // Straight into the response's pooled pipe buffers: a writer over the body stream grew (and allocated) its own
-        // buffer per request, which under load cost more garbage collection than the clusters cost to count.
-        var body = http.Response.BodyWriter;
+        // Built in one pooled buffer and sent in one write (see PooledBufferWriter).
+        using var body = new PooledBufferWriter();
         await using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
@@ -63,7 +61,7 @@ public static class ItemExport
             if (total > mapOptions.Value.ClusterThreshold)
             {
                 var cells = indexed?.Clusters ?? await reader.Value.ClustersAsync(filter, ClusterIndex.CellDegrees(level), ct);
-                await WriteClustersAsync(json, body, total, cells, ct);
+                await WriteClustersAsync(json, body, http.Response, total, cells, ct);
                 return Results.Empty;
             }
         }
@@ -97,7 +95,7 @@ public static class ItemExport
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        await body.FlushAsync(ct);
+        await http.Response.Body.WriteAsync(body.WrittenMemory, ct);
         return Results.Empty;
     }
 
@@ -113,7 +111,7 @@ public static class ItemExport
         json.WriteEndObject();
     }
 
-    static async Task WriteClustersAsync(Utf8JsonWriter json, PipeWriter body, int total, IReadOnlyList<ItemCluster> clusters, CancellationToken ct)
+    static async Task WriteClustersAsync(Utf8JsonWriter json, PooledBufferWriter body, HttpResponse response, int total, IReadOnlyList<ItemCluster> clusters, CancellationToken ct)
     {
         json.WriteNumber("totalMatched", total);
         json.WriteBoolean("clustered", true);
@@ -132,7 +130,7 @@ public static class ItemExport
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
-        await body.FlushAsync(ct);
+        await response.Body.WriteAsync(body.WrittenMemory, ct);
     }
 
     public static async Task<IResult> Csv([AsParameters] ItemQuery query, ItemReader reader, IStringLocalizer<Texts> text,
