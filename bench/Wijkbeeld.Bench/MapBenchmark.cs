@@ -11,7 +11,7 @@ using Microsoft.Playwright;
 namespace Wijkbeeld.Bench;
 
 sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concurrency, double Seconds, double WarmupSeconds,
-    int Followers, bool PageWeight, string? MarkdownDir, string Command, string Chromium)
+    int Followers, bool PageWeight, string? MarkdownDir, string Command, string Chromium, string? Postgres)
 {
     public static MapOptions Parse(string[] args)
     {
@@ -23,7 +23,7 @@ sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concu
         }
         foreach (var a in args.Where(a => a.StartsWith("--", StringComparison.Ordinal)))
         {
-            if (a is not ("--quick" or "--no-pageweight" or "--items" or "--concurrency" or "--seconds" or "--warmup-seconds" or
+            if (a is not ("--quick" or "--no-pageweight" or "--postgres" or "--postgres-server" or "--items" or "--concurrency" or "--seconds" or "--warmup-seconds" or
                 "--followers" or "--markdown-dir" or "--command" or "--repo" or "--server-dll" or "--chromium"))
             {
                 throw new UsageException($"map: unknown option '{a}'.");
@@ -34,8 +34,12 @@ sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concu
         if (!File.Exists(dll)) throw new UsageException($"No server at {dll}; build it first (bench/run does: dotnet build -c Release).");
         int I(string n, int d) => Take(n) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : d;
         double D(string n, double d) => Take(n) is { } v ? double.Parse(v, CultureInfo.InvariantCulture) : d;
+        // The country variant: PostgreSQL, 100,000 items in Den Helder as before plus the rest spread over the Netherlands.
+        var postgres = args.Contains("--postgres")
+            ? Take("postgres-server") ?? Environment.GetEnvironmentVariable("WIJKBEELD_BENCH_POSTGRES") ?? "Host=localhost;Username=postgres;Password=postgres"
+            : null;
         return new MapOptions(repo, dll,
-            Items: I("items", quick ? 20_000 : 100_000),
+            Items: I("items", postgres is not null ? (quick ? 200_000 : 1_000_000) : quick ? 20_000 : 100_000),
             Concurrency: I("concurrency", 50),
             Seconds: D("seconds", quick ? 2 : 5),
             WarmupSeconds: D("warmup-seconds", 1),
@@ -43,7 +47,8 @@ sealed record MapOptions(string RepoRoot, string ServerDll, int Items, int Concu
             PageWeight: !args.Contains("--no-pageweight"),
             MarkdownDir: Take("markdown-dir"),
             Command: Take("command") ?? "bench/run map",
-            Chromium: Take("chromium") ?? "/usr/bin/chromium");
+            Chromium: Take("chromium") ?? "/usr/bin/chromium",
+            Postgres: postgres);
     }
 }
 
@@ -71,11 +76,15 @@ sealed class MapBenchmark(MapOptions o)
         var machine = MachineInfo.Read();
         var started = DateTimeOffset.UtcNow;
         var dataDir = Directory.CreateTempSubdirectory("wijkbeeld-map-bench-").FullName;
-        var db = Path.Combine(dataDir, "wijkbeeld.db");
+        // SQLite: a file; PostgreSQL: a fresh database on the server, dropped at the end.
+        var pgDatabase = o.Postgres is null ? null : "wijkbeeld_bench_" + Guid.NewGuid().ToString("N")[..10];
+        var db = o.Postgres is { } server0
+            ? new Npgsql.NpgsqlConnectionStringBuilder(server0) { Database = pgDatabase }.ConnectionString
+            : Path.Combine(dataDir, "wijkbeeld.db");
         var staticRoot = Directory.CreateDirectory(Path.Combine(dataDir, "static")).FullName;
         try
         {
-            Log($"map: {o.Items} items, {o.Concurrency} clients, {o.Seconds} s per run; {machine.Summary}");
+            Log($"map: {o.Items} items on {(o.Postgres is null ? "SQLite" : "PostgreSQL")}, {o.Concurrency} clients, {o.Seconds} s per run; {machine.Summary}");
             // 1. A fresh database: migrations + the Den Helder sample, by the app itself.
             using (var first = StartWijkbeeld(db, out var firstUrl))
             {
@@ -84,19 +93,23 @@ sealed class MapBenchmark(MapOptions o)
             }
             var (buurten, wijken) = ReadAreas(db);
             var insertStart = Stopwatch.GetTimestamp();
-            InsertItems(db, buurten);
+            if (o.Postgres is null) InsertItems(db, buurten);
+            else await InsertItemsPostgresAsync(db, buurten, ct);
             Log($"inserted {o.Items} items over {buurten.Count} buurten in {Stopwatch.GetElapsedTime(insertStart).TotalSeconds:0.0} s");
 
             // 2. The server under test, and the baseline.
-            using var server = StartWijkbeeld(db, out var baseUrl);
+            using var server = StartWijkbeeld(db, out var baseUrl, staticRoot);
             await server.WaitHealthyAsync(new Uri(baseUrl, "/health"), TimeSpan.FromSeconds(120), ct);
             var rssIdle = await MedianRssAsync(server, ct);
-            using var baseline = StartStatic(staticRoot, out var staticUrl);
-            await baseline.WaitHealthyAsync(new Uri(staticUrl, "/health"), TimeSpan.FromSeconds(60), ct);
 
             using var http = Client(o.Concurrency);
             var views = Views(buurten, wijken);
+            if (o.Postgres is not null)
+            {
+                views.Add(new View("land", "3.36,50.75,7.23,53.55", 8, "the Netherlands"));
+            }
             var rows = new List<MapRow>();
+            var samples = new List<(View View, Sample Sample, string File)>();
             foreach (var view in views)
             {
                 var sample = await FetchAsync(http, new Uri(baseUrl, Url(view, 0)), view, ct);
@@ -104,15 +117,27 @@ sealed class MapBenchmark(MapOptions o)
                 await File.WriteAllBytesAsync(Path.Combine(staticRoot, file), sample.Wire, ct);
                 Log($"{view.Name}: {(sample.Clustered ? "clusters" : "points")} {sample.Features} features ({sample.Items} items), " +
                     $"{sample.Wire.Length / 1024.0:0.0} KB {sample.Encoding} / {sample.Uncompressed / 1024.0:0.0} KB JSON");
+                samples.Add((view, sample, file));
+            }
+            // A server that has run for a while: every code path compiled by the JIT's optimizing tier before the
+            // first measured run (otherwise the first view pays for it). URLs unlike any measured one.
+            var warm = await LoadAsync(http, i => (i % 3) switch
+            {
+                0 => new Uri(baseUrl, "/bench/" + samples[i / 3 % samples.Count].File),
+                1 => new Uri(baseUrl, Url(samples[i / 3 % samples.Count].View, 0)),
+                _ => new Uri(baseUrl, Url(samples[i / 3 % samples.Count].View, 50_000_000 + i)),
+            }, ct, seconds: 4);
+            Log($"server warm-up, all views: {Line(warm)}");
+            foreach (var (view, sample, file) in samples)
+            {
                 var cached = await LoadAsync(http, _ => new Uri(baseUrl, Url(view, 0)), ct);
                 Log($"{view.Name} Wijkbeeld same URL (output cache): {Line(cached)}");
                 var uncached = await LoadAsync(http, i => new Uri(baseUrl, Url(view, i)), ct);
                 Log($"{view.Name} Wijkbeeld distinct URLs (cache misses): {Line(uncached)}");
-                var stat = await LoadAsync(http, _ => new Uri(staticUrl, "/" + file), ct);
+                var stat = await LoadAsync(http, _ => new Uri(baseUrl, "/bench/" + file), ct);
                 Log($"{view.Name} static baseline: {Line(stat)}");
                 rows.Add(new MapRow(sample, cached, uncached, stat));
             }
-            baseline.Stop();
             var rssAfterMap = await MedianRssAsync(server, ct);
 
             // 3. Page weight of the first load with an empty cache.
@@ -171,6 +196,7 @@ sealed class MapBenchmark(MapOptions o)
         finally
         {
             ChildProcess.StopAll();
+            if (o.Postgres is { } pg && pgDatabase is not null) DropDatabase(pg, pgDatabase);
             try { Directory.Delete(dataDir, recursive: true); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
@@ -179,38 +205,24 @@ sealed class MapBenchmark(MapOptions o)
 
     // --- servers -------------------------------------------------------------------------------------------------
 
-    ChildProcess StartWijkbeeld(string db, out Uri baseUrl)
+    ChildProcess StartWijkbeeld(string db, out Uri baseUrl, string? staticRoot = null)
     {
         baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
         var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/'),
-            ["ConnectionStrings__Wijkbeeld"] = $"Data Source={db}",
-            ["Database__Provider"] = "Sqlite",
+            ["ConnectionStrings__Wijkbeeld"] = o.Postgres is null ? $"Data Source={db}" : db,
+            ["Database__Provider"] = o.Postgres is null ? "Sqlite" : "Postgres",
             ["SampleData__Load"] = "true",
             ["Map__TileUrl"] = "",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
             ["DOTNET_NOLOGO"] = "1",
         };
+        // The baseline: the same bytes as static files from this same server (see UseBenchBaseline in the app).
+        if (staticRoot is not null) env["Bench__StaticRoot"] = staticRoot;
         return ChildProcess.Start("Wijkbeeld", "dotnet", [o.ServerDll], Path.GetDirectoryName(o.ServerDll)!, env);
-    }
-
-    ChildProcess StartStatic(string root, out Uri baseUrl)
-    {
-        baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
-        var env = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["DOTNET_NOLOGO"] = "1",
-            ["DOTNET_gcServer"] = "1", // as Wijkbeeld (the Web SDK's default)
-        };
-        var self = Environment.ProcessPath ?? "dotnet";
-        var entry = typeof(MapBenchmark).Assembly.Location;
-        List<string> args = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [entry] : [];
-        args.AddRange(["static-server", "--urls", baseUrl.ToString().TrimEnd('/'), "--root", root]);
-        return ChildProcess.Start("static server", self, args, o.RepoRoot, env);
     }
 
     // --- data ----------------------------------------------------------------------------------------------------
@@ -220,13 +232,17 @@ sealed class MapBenchmark(MapOptions o)
         public double Size => (MaxLon - MinLon) * (MaxLat - MinLat);
     }
 
-    static (List<Area> Buurten, List<Area> Wijken) ReadAreas(string db)
+    (List<Area> Buurten, List<Area> Wijken) ReadAreas(string db)
     {
-        using var c = new SqliteConnection($"Data Source={db}");
+        using System.Data.Common.DbConnection c = o.Postgres is null ? new SqliteConnection($"Data Source={db}") : new Npgsql.NpgsqlConnection(db);
         c.Open();
         using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT Code, ParentCode, MinLongitude, MinLatitude, MaxLongitude, MaxLatitude FROM Areas WHERE MunicipalityCode = $m";
-        cmd.Parameters.AddWithValue("$m", Municipality);
+        cmd.CommandText = "SELECT \"Code\", \"ParentCode\", \"MinLongitude\", \"MinLatitude\", \"MaxLongitude\", \"MaxLatitude\" " +
+            "FROM \"Areas\" WHERE \"MunicipalityCode\" = @m";
+        var m = cmd.CreateParameter();
+        m.ParameterName = "m";
+        m.Value = Municipality;
+        cmd.Parameters.Add(m);
         var all = new List<Area>();
         using (var r = cmd.ExecuteReader())
         {
@@ -290,6 +306,85 @@ sealed class MapBenchmark(MapOptions o)
             cmd.ExecuteNonQuery();
         }
         tx.Commit();
+    }
+
+    /// <summary>
+    /// The country variant, with binary COPY: the first 100,000 items exactly as <see cref="InsertItems"/> spreads them over
+    /// Den Helder, the rest at random points over the Netherlands' bounding box (municipality code GM0000, no buurt).
+    /// </summary>
+    async Task InsertItemsPostgresAsync(string db, List<Area> buurten, CancellationToken ct)
+    {
+        (string Kind, string[] Statuses)[] kinds =
+        [
+            ("kans", ["idee", "verkend", "opgepakt", "gerealiseerd", "vervallen"]),
+            ("opgave", ["gesignaleerd", "in-behandeling", "aangepakt", "blijvend"]),
+            ("initiatief", ["idee", "gestart", "loopt", "afgerond", "gestopt"]),
+            ("voorziening", ["actief", "tijdelijk-gesloten", "gesloten"]),
+            ("kracht", ["actief", "niet-meer-actief"]),
+            ("signaal", ["nieuw", "bekeken", "doorgezet", "afgehandeld"]),
+        ];
+        var random = new Random(400);
+        await using var c = new Npgsql.NpgsqlConnection(db);
+        await c.OpenAsync(ct);
+        var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        const string Copy = "COPY \"Items\" (\"Kind\", \"Title\", \"Description\", \"Latitude\", \"Longitude\", \"MunicipalityCode\", " +
+            "\"DistrictCode\", \"NeighbourhoodCode\", \"Status\", \"Visibility\", \"CreatedAt\", \"UpdatedAt\", \"IsDeleted\", \"Version\") FROM STDIN (FORMAT BINARY)";
+        await using (var copy = await c.BeginBinaryImportAsync(Copy, ct))
+        {
+            for (var i = 0; i < o.Items; i++)
+            {
+                var k = kinds[random.Next(kinds.Length)];
+                double lat, lon;
+                string municipality;
+                string? district, buurt;
+                if (i < 100_000)
+                {
+                    var b = buurten[i % buurten.Count];
+                    (lat, lon) = (b.MinLat + random.NextDouble() * (b.MaxLat - b.MinLat), b.MinLon + random.NextDouble() * (b.MaxLon - b.MinLon));
+                    (municipality, district, buurt) = (Municipality, b.Parent, b.Code);
+                }
+                else
+                {
+                    (lat, lon) = (50.75 + random.NextDouble() * 2.8, 3.36 + random.NextDouble() * 3.87);
+                    (municipality, district, buurt) = ("GM0000", null, null);
+                }
+                var at = t0.AddSeconds(i * 29L);
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(k.Kind, ct);
+                await copy.WriteAsync($"Bench item {i + 1}", ct);
+                await copy.WriteAsync("Gegenereerd voor bench/run map.", ct);
+                await copy.WriteAsync(lat, ct);
+                await copy.WriteAsync(lon, ct);
+                await copy.WriteAsync(municipality, ct);
+                if (district is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(district, ct);
+                if (buurt is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(buurt, ct);
+                await copy.WriteAsync(k.Statuses[random.Next(k.Statuses.Length)], ct);
+                await copy.WriteAsync("openbaar", ct);
+                await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+                await copy.WriteAsync(false, ct);
+                await copy.WriteAsync(1, ct);
+            }
+            await copy.CompleteAsync(ct);
+        }
+        await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE \"Items\"", c);
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    static void DropDatabase(string server, string database)
+    {
+        try
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            using var c = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString);
+            c.Open();
+            using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", c);
+            drop.ExecuteNonQuery();
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            Console.Error.WriteLine($"Could not drop the bench database {database}: {e.Message}");
+        }
     }
 
     /// <summary>A buurt (zoom 16), a wijk (zoom 14) and the whole municipality (zoom 12), as the map would ask for them.</summary>
@@ -373,12 +468,13 @@ sealed class MapBenchmark(MapOptions o)
     }
 
     /// <summary>Closed loop: <c>Concurrency</c> clients, each sends its next request when the previous one's body is read; none starts after the window; every request that ends after the warm-up counts.</summary>
-    async Task<Load> LoadAsync(HttpClient http, Func<int, Uri> url, CancellationToken ct)
+    async Task<Load> LoadAsync(HttpClient http, Func<int, Uri> url, CancellationToken ct, double? seconds = null)
     {
         var f = (double)Stopwatch.Frequency;
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(o.WarmupSeconds * f);
-        var end = measureFrom + (long)(o.Seconds * f);
+        var window = seconds ?? o.Seconds;
+        var end = measureFrom + (long)(window * f);
         var counter = 0;
         var errors = 0;
         string? firstError = null;
@@ -413,8 +509,8 @@ sealed class MapBenchmark(MapOptions o)
             return (latencies, lastDone);
         }));
         var all = perWorker.SelectMany(l => l.latencies).ToList();
-        var seconds = Math.Max(o.Seconds, (perWorker.Max(l => l.lastDone) - measureFrom) / f);
-        return new Load(all.Count, errors, seconds, Distribution.Of(all), firstError);
+        var took = Math.Max(window, (perWorker.Max(l => l.lastDone) - measureFrom) / f);
+        return new Load(all.Count, errors, took, Distribution.Of(all), firstError);
     }
 
     // --- page weight ---------------------------------------------------------------------------------------------
@@ -461,7 +557,8 @@ sealed class MapBenchmark(MapOptions o)
     {
         var s = new StringBuilder(head);
         s.AppendLine();
-        s.AppendLine($"Settings: {o.Items:N0} generated items + the sample; {o.Concurrency} concurrent clients (closed loop, one `HttpClient`, " +
+        s.AppendLine($"Settings: {(o.Postgres is null ? "SQLite" : "PostgreSQL 15 on the same machine")}, {o.Items:N0} generated items + the sample" +
+            (o.Postgres is null ? "" : " (100,000 in Den Helder, the rest over the Netherlands)") + $"; {o.Concurrency} concurrent clients (closed loop, one `HttpClient`, " +
             $"`Accept-Encoding: gzip, deflate, br, zstd` as Chromium sends), {o.WarmupSeconds:0.#} s warm-up then {o.Seconds:0.#} s measured per run.");
         s.AppendLine();
         s.AppendLine("| view | zoom | answer | features (items) | wire KB (JSON KB) | run | req/s | p50 ms | p99 ms | p50 / baseline p50 | p99 / p50 |");

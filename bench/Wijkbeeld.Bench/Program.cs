@@ -4,8 +4,7 @@ using Wijkbeeld.Bench;
 
 // Wijkbeeld load tools. bench/run is the one command; this is what it calls.
 //   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
-//   static-server --urls http://127.0.0.1:PORT --root DIR   the map baseline: bare Kestrel static files
-//   map [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
+//   map [--postgres] [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
 //   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -22,9 +21,6 @@ try
     {
         case "echo-server":
             await EchoServer.RunAsync(args[1..]);
-            return 0;
-        case "static-server":
-            await StaticServer.RunAsync(args[1..]);
             return 0;
         case "map":
         {
@@ -72,13 +68,15 @@ static class Usage
     public const string Text = """
         Usage:
           Wijkbeeld.Bench echo-server --urls http://127.0.0.1:PORT
-          Wijkbeeld.Bench static-server --urls http://127.0.0.1:PORT --root DIR
           Wijkbeeld.Bench map [options]
             --items 100000        generated items, bulk-inserted into a fresh SQLite database (default 100000)
             --concurrency 50      concurrent GeoJSON clients (default 50)
             --seconds 5           measured seconds per run, after --warmup-seconds 1 (default 5)
             --followers 500       SignalR followers of GM0400 for the memory reading (default 500)
             --no-pageweight       skip the Chromium page-weight measurement
+            --postgres            the country variant on PostgreSQL: --items 1000000 (100,000 in Den Helder, the rest over
+                                  the Netherlands) in a fresh database on --postgres-server (default: $WIJKBEELD_BENCH_POSTGRES
+                                  or Host=localhost;Username=postgres;Password=postgres), plus a view of the whole country
             --chromium FILE       default /usr/bin/chromium
             --quick               development check: --items 20000 --seconds 2 --followers 50
             --markdown-dir DIR    write map.md, pageweight.md, memory.md (bench/run puts them in bench/README.md)

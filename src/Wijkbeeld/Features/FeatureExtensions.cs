@@ -31,12 +31,15 @@ public static class FeatureExtensions
         services.AddScoped<ItemRules>();
         services.AddScoped<ItemService>();
         services.AddScoped<ItemReader>();
+        services.AddSingleton<ThemeCodes>();
         services.AddScoped<ItemImport>();
         services.AddScoped<SampleItems>();
         services.AddOptions<ItemOptions>().BindConfiguration("Items");
         services.AddOptions<MapOptions>().BindConfiguration("Map");
         services.AddFieldFeature();
         services.AddPhotosFeature();
+        services.AddSingleton<ClusterIndex>();
+        services.AddHostedService<ClusterIndexSync>();
         return services;
     }
 

@@ -27,7 +27,8 @@ public sealed class AreaImportException(IReadOnlyList<AreaImportProblem> problem
 /// Reads a CBS/PDOK "wijken en buurten" GeoJSON (WGS84 or RD New), validates every feature and
 /// replaces the areas of the municipalities in it in one transaction, re-assigning their items.
 /// </summary>
-public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProvider clock, IOutputCacheStore cache)
+public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProvider clock, IOutputCacheStore cache,
+    Map.ClusterIndex clusters)
 {
     public const int MaxFeatures = 50_000;
 
@@ -320,6 +321,7 @@ public sealed partial class AreaImport(WijkbeeldDb db, AreaIndex index, TimeProv
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         index.Invalidate();
+        clusters.Invalidate(); // items may be in other buurten now
         await cache.EvictAreasAsync(CancellationToken.None);
         if (outside > 0)
         {

@@ -6,6 +6,7 @@ using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Map;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -28,9 +29,10 @@ public static class ItemExport
     /// <see cref="MapOptions.ClusterThreshold"/> items in view, clusters instead, so a browser never gets more than a few thousand features.
     /// </summary>
     public static async Task<IResult> GeoJson([AsParameters] ItemQuery query, [FromQuery(Name = "zoom")] string? zoom,
-        ItemReader reader, IOptions<MapOptions> mapOptions, IStringLocalizer<Texts> text, HttpContext http, CancellationToken ct)
+        AreaIndex areaIndex, ThemeCodes themeCodes, ClusterIndex clusters, IOptions<MapOptions> mapOptions, IStringLocalizer<Texts> text,
+        HttpContext http, CancellationToken ct)
     {
-        var (filter, errors) = await reader.ParseAsync(query, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
+        var (filter, errors) = await ItemReader.ParseAsync(query, areaIndex, themeCodes, text, ct, defaultPageSize: MaxFeatures, maxPageSize: MaxFeatures);
         int? zoomLevel = null;
         if (!string.IsNullOrWhiteSpace(zoom))
         {
@@ -41,20 +43,29 @@ public static class ItemExport
         {
             return Problems.Validation(text, errors);
         }
+        // Only when the database is asked: cluster answers from the index need no DbContext.
+        var reader = new Lazy<ItemReader>(() => http.RequestServices.GetRequiredService<ItemReader>());
         http.Response.ContentType = "application/geo+json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.Body);
+        // Built in one pooled buffer and sent in one write (see PooledBufferWriter).
+        using var body = new PooledBufferWriter();
+        await using var json = new Utf8JsonWriter(body);
         json.WriteStartObject();
         json.WriteString("type", "FeatureCollection");
         if (zoomLevel is { } level && filter.Bbox is not null)
         {
-            var total = await reader.CountAsync(filter, ct);
+            // Counted for the person asking, as the database filter would: public, partners, own organisation.
+            var audience = ItemAudience.Of(http.RequestServices.GetRequiredService<Accounts.Viewer>());
+            // From memory; text search (q) still counts in the database.
+            var indexed = await clusters.QueryAsync(filter, level, audience, ct);
+            var total = indexed?.Total ?? await reader.Value.CountAsync(filter, ct);
             if (total > mapOptions.Value.ClusterThreshold)
             {
-                await WriteClustersAsync(json, total, await reader.ClustersAsync(filter, CellDegrees(level), ct), ct);
+                var cells = indexed?.Clusters ?? await reader.Value.ClustersAsync(filter, ClusterIndex.CellDegrees(level), ct);
+                await WriteClustersAsync(json, body, http.Response, total, cells, ct);
                 return Results.Empty;
             }
         }
-        var page = await reader.PageAsync(filter, ct);
+        var page = await reader.Value.PageAsync(filter, ct);
         json.WriteNumber("totalMatched", page.Total);
         json.WriteStartArray("features");
         foreach (var item in page.Items)
@@ -83,7 +94,8 @@ public static class ItemExport
         }
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(ct);
+        json.Flush();
+        await http.Response.Body.WriteAsync(body.WrittenMemory, ct);
         return Results.Empty;
     }
 
@@ -99,10 +111,7 @@ public static class ItemExport
         json.WriteEndObject();
     }
 
-    /// <summary>Cells of about 80 screen pixels at this zoom level (a 256-pixel tile spans 360/2^zoom degrees).</summary>
-    static double CellDegrees(int zoom) => 360.0 / Math.Pow(2, zoom) * 80 / 256;
-
-    static async Task WriteClustersAsync(Utf8JsonWriter json, int total, IReadOnlyList<ItemCluster> clusters, CancellationToken ct)
+    static async Task WriteClustersAsync(Utf8JsonWriter json, PooledBufferWriter body, HttpResponse response, int total, IReadOnlyList<ItemCluster> clusters, CancellationToken ct)
     {
         json.WriteNumber("totalMatched", total);
         json.WriteBoolean("clustered", true);
@@ -120,7 +129,8 @@ public static class ItemExport
         }
         json.WriteEndArray();
         json.WriteEndObject();
-        await json.FlushAsync(ct);
+        json.Flush();
+        await response.Body.WriteAsync(body.WrittenMemory, ct);
     }
 
     public static async Task<IResult> Csv([AsParameters] ItemQuery query, ItemReader reader, IStringLocalizer<Texts> text,

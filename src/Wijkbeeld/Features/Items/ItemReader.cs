@@ -7,16 +7,22 @@ using Wijkbeeld.Infrastructure.Data;
 namespace Wijkbeeld.Features.Items;
 
 /// <summary>Reads items for pages, API and exports with one filter and one projection.</summary>
-public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider clock,
+public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, ThemeCodes themeCodes, TimeProvider clock,
     IOptions<ItemOptions> options, IStringLocalizer<Texts> text)
 {
     public DateTime StaleBefore => clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.StaleAfterDays);
 
-    public async Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
-        ItemQuery query, CancellationToken ct, int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize)
+    public Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
+        ItemQuery query, CancellationToken ct, int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize) =>
+        ParseAsync(query, areaIndex, themeCodes, text, ct, defaultPageSize, maxPageSize);
+
+    /// <summary>Parsing needs no database: the map's hot path parses without creating a DbContext (its options cost more than the cluster count).</summary>
+    public static async Task<(ItemFilter? Filter, Dictionary<string, string[]> Errors)> ParseAsync(
+        ItemQuery query, AreaIndex areaIndex, ThemeCodes themeCodes, IStringLocalizer text, CancellationToken ct,
+        int defaultPageSize = 50, int maxPageSize = ItemFilter.MaxPageSize)
     {
         var areas = await areaIndex.GetAsync(ct);
-        var themes = (await db.Themes.Select(t => t.Code).ToListAsync(ct)).ToHashSet();
+        var themes = await themeCodes.GetAsync(ct);
         return ItemFilter.Parse(query, areas, themes, text, defaultPageSize, maxPageSize);
     }
 
@@ -38,7 +44,8 @@ public sealed class ItemReader(WijkbeeldDb db, AreaIndex areaIndex, TimeProvider
     /// <summary>Items grouped in square cells of <paramref name="cellDegrees"/>: one point per cell at the cell's mean position.</summary>
     public async Task<IReadOnlyList<ItemCluster>> ClustersAsync(ItemFilter filter, double cellDegrees, CancellationToken ct) =>
         await db.Items.AsNoTracking().Filter(filter)
-            .GroupBy(i => new { X = (int)((i.Longitude + 180) / cellDegrees), Y = (int)((i.Latitude + 90) / cellDegrees) })
+            // Floor, not a cast: PostgreSQL's ::int rounds to the nearest cell, SQLite's truncates.
+            .GroupBy(i => new { X = Math.Floor((i.Longitude + 180) / cellDegrees), Y = Math.Floor((i.Latitude + 90) / cellDegrees) })
             .Select(g => new ItemCluster(g.Count(), g.Average(i => i.Longitude), g.Average(i => i.Latitude)))
             .ToListAsync(ct);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Accounts;
 using Wijkbeeld.Features.Activity;
+using Wijkbeeld.Features.Map;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Realtime;
@@ -17,8 +18,8 @@ public sealed record ChangeResult(ChangeOutcome Outcome, Item? Item);
 /// Writes items, their log and the change feed in one save, then pushes the changes live.
 /// Pages, API and import all change items through here.
 /// </summary>
-public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher, IOutputCacheStore cache)
-   
+public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocalizer<Texts> text, ChangePublisher publisher, IOutputCacheStore cache,
+    ClusterIndex clusters)
 {
     readonly List<ItemChange> pending = [];
 
@@ -113,6 +114,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         await db.SaveChangesAsync(ct);
         var saved = pending.ToList();
         pending.Clear();
+        clusters.Saved(saved);
         // Evict before pushing: a client that fetches on the push must get the new data.
         await cache.EvictItemsAsync(CancellationToken.None);
         await publisher.PublishAsync(saved);

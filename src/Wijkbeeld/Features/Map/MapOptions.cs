@@ -9,4 +9,7 @@ public sealed class MapOptions
 
     /// <summary>Above this many items in a map view the server sends clusters instead of points.</summary>
     public int ClusterThreshold { get; set; } = 2000;
+
+    /// <summary>How often each instance's cluster index reads the change log for other instances' saves.</summary>
+    public double ClusterSyncSeconds { get; set; } = 2;
 }

@@ -15,6 +15,9 @@ public static class ReadCache
     {
         services.AddOutputCache(o =>
         {
+            // Every distinct map view is an entry (~10 KB of JSON); the default 100 MB let panning alone push the
+            // server past its 300 MB budget. Cluster answers are cheap to recompute, so a smaller cache loses little.
+            o.SizeLimit = 16 * 1024 * 1024;
             o.AddPolicy(Items, b => b.Tag(Items).SetVaryByQuery("*").Expire(TimeSpan.FromMinutes(10)));
             o.AddPolicy(Areas, b => b.Tag(Areas).SetVaryByQuery("*").Expire(TimeSpan.FromHours(1)));
         });

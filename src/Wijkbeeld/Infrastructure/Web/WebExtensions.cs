@@ -88,11 +88,43 @@ public static class WebExtensions
             }
             await next();
         });
+        app.UseBenchBaseline();
         app.MapStaticAssets();
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Wijkbeeld API"));
         app.MapHealthChecks("/health");
         return app;
+    }
+
+    /// <summary>
+    /// Only for <c>bench/run map</c>, off unless <c>Bench:StaticRoot</c> names a folder: its files as plain static files
+    /// under <c>/bench/</c>, through this same server and middleware, as the baseline the map reads are measured
+    /// against. A file NAME.br or NAME.gz is the GeoJSON answer as it went over the wire, sent with its Content-Encoding
+    /// (so the compression middleware leaves it alone, as it leaves pre-compressed assets).
+    /// </summary>
+    static void UseBenchBaseline(this WebApplication app)
+    {
+        if (app.Configuration["Bench:StaticRoot"] is not { Length: > 0 } root)
+        {
+            return;
+        }
+        var types = new Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider();
+        foreach (var ext in new[] { ".br", ".gz", ".geojson" })
+        {
+            types.Mappings[ext] = "application/geo+json; charset=utf-8";
+        }
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/bench",
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(root)),
+            ContentTypeProvider = types,
+            OnPrepareResponse = c =>
+            {
+                var ext = Path.GetExtension(c.File.Name);
+                if (ext == ".br") c.Context.Response.Headers.ContentEncoding = "br";
+                else if (ext == ".gz") c.Context.Response.Headers.ContentEncoding = "gzip";
+            },
+        });
     }
 
     /// <summary>
