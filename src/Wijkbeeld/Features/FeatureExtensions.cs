@@ -2,6 +2,7 @@ using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
+using Wijkbeeld.Features.Profile;
 using Wijkbeeld.Infrastructure.Realtime;
 
 namespace Wijkbeeld.Features;
@@ -19,6 +20,7 @@ public static class FeatureExtensions
         services.AddScoped<SampleItems>();
         services.AddOptions<ItemOptions>().BindConfiguration("Items");
         services.AddOptions<MapOptions>().BindConfiguration("Map");
+        services.AddWijkprofiel();
         return services;
     }
 
@@ -27,6 +29,7 @@ public static class FeatureExtensions
         app.MapItemEndpoints();
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();
+        app.MapProfileEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

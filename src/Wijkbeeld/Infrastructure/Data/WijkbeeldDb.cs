@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wijkbeeld.Features.Activity;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Profile;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -19,6 +20,10 @@ public abstract class WijkbeeldDb(DbContextOptions options) : DbContext(options)
     public DbSet<ItemLink> ItemLinks => Set<ItemLink>();
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<ItemChange> ItemChanges => Set<ItemChange>();
+
+    // Wijkprofiel
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
