@@ -37,6 +37,23 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var indicators = await db.Indicators.ToDictionaryAsync(i => i.Key, StringComparer.OrdinalIgnoreCase, ct);
+                foreach (var meta in parsed.Indicators.Where(m => indicators.ContainsKey(m.Key)))
+                {
+                    // DataProperties fill in what a CSV without them left empty; nobody's edit is overwritten.
+                    var known = indicators[meta.Key];
+                    if (known.Description is null && meta.Description is not null)
+                    {
+                        known.Description = meta.Description;
+                    }
+                    if (known.Unit is null && meta.Unit is not null)
+                    {
+                        known.Unit = meta.Unit;
+                    }
+                    if (known.Label == known.Key && meta.Label != meta.Key)
+                    {
+                        known.Label = meta.Label;
+                    }
+                }
                 foreach (var meta in parsed.Indicators.Where(m => !indicators.ContainsKey(m.Key)))
                 {
                     var indicator = new Indicator

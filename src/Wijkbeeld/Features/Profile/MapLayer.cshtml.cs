@@ -48,6 +48,6 @@ public sealed class MapLayerModel(IndicatorReader reader) : PageModel
         var breaks = Data!.Breaks;
         var decimals = Data.Indicator.Decimals;
         var upper = IndicatorReader.Format(breaks[index], decimals);
-        return index == 0 ? $"t/m {upper}" : $"{IndicatorReader.Format(breaks[index - 1], decimals)} – {upper}";
+        return index == 0 ? $"t/m {upper}" : $"boven {IndicatorReader.Format(breaks[index - 1], decimals)} t/m {upper}";
     }
 }

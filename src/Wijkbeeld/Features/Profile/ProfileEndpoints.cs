@@ -247,7 +247,7 @@ public static partial class ProfileEndpoints
 
     static ProblemHttpResult ImportFailed(IStringLocalizer text, IndicatorImportException e) =>
         Problems.Status(text, StatusCodes.Status400BadRequest, text["Profile.Import.Failed"] + " " + string.Join(" ", e.Problems),
-            new Dictionary<string, object?> { ["problems"] = e.Problems });
+            new Dictionary<string, object?> { ["reasons"] = e.Problems });
 
     public static async Task<IResult> ImportCbs(HttpRequest request, string? year, IndicatorImport import, IOptions<ProfileOptions> options,
         IStringLocalizer<Texts> text, CancellationToken ct)

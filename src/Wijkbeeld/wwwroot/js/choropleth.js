@@ -104,7 +104,7 @@ if (form && map) {
         const swatch = document.createElement('span');
         swatch.className = 'swatch';
         swatch.style.background = data.colors[i];
-        li.append(swatch, i === 0 ? ` t/m ${format(upper)}` : ` ${format(data.breaks[i - 1])} – ${format(upper)}`);
+        li.append(swatch, i === 0 ? ` t/m ${format(upper)}` : ` boven ${format(data.breaks[i - 1])} t/m ${format(upper)}`);
         list.append(li);
       });
       const none = document.createElement('li');
