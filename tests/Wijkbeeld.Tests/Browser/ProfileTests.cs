@@ -194,4 +194,29 @@ public sealed class ProfileTests(BrowserFixture fixture) : BrowserTest(fixture)
         }
         AssertNoScriptErrors();
     }
+
+    [Fact]
+    public async Task Screenshots_of_the_layer_the_profile_and_the_import_report_at_1280_and_360_px()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "screens");
+        Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ScreenshotTests.Variable)), $"Set {ScreenshotTests.Variable}=1 to save screenshots to {directory}.");
+        Directory.CreateDirectory(directory);
+        foreach (var viewport in new[] { new ViewportSize { Width = 1280, Height = 800 }, new ViewportSize { Width = 360, Height = 740 } })
+        {
+            var page = await NewPageAsync(viewport, phone: viewport.Width < 400);
+            await GotoAsync(page, "/");
+            await Expect(Map(page)).ToHaveAttributeAsync("data-loaded", new Regex(@"^\d+$"));
+            await page.Locator("#choropleth-toggle").CheckAsync();
+            await Expect(page.Locator("#choropleth-table table")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"profile-layer-{viewport.Width}.png"), FullPage = true });
+            await GotoAsync(page, "/profiel/WK040003");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"profile-wijk-{viewport.Width}.png"), FullPage = true });
+            await GotoAsync(page, "/profiel/beheer/import");
+            await page.Locator("#cbs-file").SetInputFilesAsync(ProfileFiles.SampleOnDisk(ProfileFiles.Csv2024));
+            await page.Locator("#cbs-heading + p + form button[type=submit]").ClickAsync();
+            await Expect(page.Locator("#import-status")).ToHaveAttributeAsync("data-state", "done");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(directory, $"profile-import-{viewport.Width}.png"), FullPage = true });
+        }
+        AssertNoScriptErrors();
+    }
 }

@@ -444,6 +444,7 @@ public static class IndicatorFiles
         }
         var result = new ParsedImport { Format = "Eigen indicatoren CSV" };
         var metas = new Dictionary<string, IndicatorMeta>(StringComparer.Ordinal);
+        var decimals = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = new HashSet<(string, string, int)>();
         var years = new SortedSet<int>();
         string Cell(string[] r, int i) => i >= 0 && i < r.Length ? r[i].Trim() : "";
@@ -505,13 +506,17 @@ public static class IndicatorFiles
             {
                 result.Values.Add(new ParsedValue(key, code, year, v));
                 years.Add(year);
+                // Show as many decimals as the file gives (12,5 → 1; 72 → 0).
+                var raw = Cell(r, index[3]);
+                var separator = raw.LastIndexOfAny([',', '.']);
+                decimals[key] = Math.Max(decimals.GetValueOrDefault(key), separator < 0 ? 0 : Math.Min(4, raw.Length - separator - 1));
             }
             else
             {
                 result.Missing++;
             }
         }
-        result.Indicators.AddRange(metas.Values);
+        result.Indicators.AddRange(metas.Values.Select(m => m with { Decimals = decimals.GetValueOrDefault(m.Key) }));
         result.Years = years.ToList();
         return result;
     }

@@ -1,4 +1,9 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wijkbeeld.Tests.Features.Support;
@@ -225,5 +230,42 @@ public abstract class ProfileReadTests(SharedApp shared) : AppTests(shared)
         var problem = await response.AssertImportProblemAsync(HttpStatusCode.BadGateway, "Andere dienst niet bereikbaar");
         Assert.Contains("CBS is niet bereikbaar", problem.Detail);
         Assert.Equal(before, await offline.ValueCountAsync());
+    }
+
+    [Fact]
+    public async Task A_table_is_fetched_from_the_configured_CBS_address_for_the_gemeente_only()
+    {
+        // A stand-in for opendata.cbs.nl serving the 2025 fixture (no network reaches CBS here).
+        await using var cbs = WebApplication.Create();
+        cbs.Urls.Add("http://127.0.0.1:0");
+        string? filter = null;
+        cbs.MapGet("/odata/86165NED/TypedDataSet", (HttpContext c) =>
+        {
+            filter = c.Request.Query["$filter"];
+            return Results.Bytes(Fixture(Json2025), "application/json");
+        });
+        cbs.MapGet("/odata/86165NED/DataProperties", () => Results.Bytes(Fixture(Properties2025), "application/json"));
+        await cbs.StartAsync(Ct);
+        var address = cbs.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var app = new WijkbeeldApp(Provider, new Dictionary<string, string?> { ["Profile:CbsODataUrl"] = address + "/odata/" });
+        var client = app.CreateClient();
+
+        var status = await client.ImportAsync("/api/indicators/import/cbs/fetch?table=86165NED&municipality=GM0400", new StringContent(""));
+
+        Assert.Equal("klaar", status.State);
+        Assert.Equal("86165NED", status.Report!.Table);
+        Assert.True(status.Report.ValuesStored > 500);
+        Assert.Contains("startswith(WijkenEnBuurten,'BU0400')", filter);
+        Assert.Contains("NL00", filter);
+        Assert.Equal(2025, (await client.FigureAsync("BU04000001", "AantalInwoners"))!.Year);
+    }
+
+    [Fact]
+    public async Task Fetching_needs_a_table_number()
+    {
+        var response = await Client.PostAsync("/api/indicators/import/cbs/fetch?table=kerncijfers", null, Ct);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest, DutchTitles.Validation);
+        Assert.Contains("table", problem.Errors!.Keys);
     }
 }
