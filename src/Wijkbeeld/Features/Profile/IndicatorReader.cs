@@ -107,7 +107,7 @@ public sealed class IndicatorReader(WijkbeeldDb db, AreaIndex areaIndex)
     }
 
     /// <summary>The values of one indicator for every area of a level, classed for the choropleth; null for an unknown key.</summary>
-    public async Task<ChoroplethData?> ValuesAsync(string key, int? year, AreaLevel level, ClassMethod method, CancellationToken ct)
+    public async Task<ChoroplethData?> ValuesAsync(string key, int? year, AreaLevel level, ClassMethod method, CancellationToken ct, string? municipality = null)
     {
         var indicator = await FindAsync(key, ct);
         if (indicator is null)
@@ -117,7 +117,9 @@ public sealed class IndicatorReader(WijkbeeldDb db, AreaIndex areaIndex)
         var shown = year ?? (indicator.Years.Count > 0 ? indicator.Years[^1] : null);
         var id = await IdAsync(indicator.Key, ct);
         var map = await areaIndex.GetAsync(ct);
-        var areas = map.All.Where(a => a.Level == level).OrderBy(a => a.Code).ToList();
+        // One gemeente (the map shows one), or every gemeente Wijkbeeld holds.
+        var areas = map.All.Where(a => a.Level == level && (municipality is null || a.MunicipalityCode == municipality))
+            .OrderBy(a => a.Code).ToList();
         var values = shown is { } y
             ? (await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id && v.Year == y).ToListAsync(ct))
                 .ToDictionary(v => v.AreaCode, v => v.Value)

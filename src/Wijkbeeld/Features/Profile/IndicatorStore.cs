@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Infrastructure.Caching;
 using Wijkbeeld.Infrastructure.Data;
@@ -19,7 +20,6 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
 {
     // One import at a time per instance: two imports of the same figures would race on the unique index.
     static readonly SemaphoreSlim gate = new(1, 1);
-    const int Batch = 2000;
 
     public async Task<IndicatorImportReport> StoreAsync(ParsedImport parsed, ImportProgress? progress, CancellationToken ct)
     {
@@ -69,9 +69,11 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
 
                 var ids = parsed.Indicators.Select(m => indicators[m.Key].Id).ToList();
                 var years = parsed.Years.ToList();
-                var existing = await db.IndicatorValues.Where(v => ids.Contains(v.IndicatorId) && years.Contains(v.Year))
-                    .ToDictionaryAsync(v => (v.IndicatorId, v.AreaCode, v.Year), ct);
-                var pending = 0;
+                var existing = (await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId) && years.Contains(v.Year))
+                        .Select(v => new { v.Id, v.IndicatorId, v.AreaCode, v.Year, v.Value }).ToListAsync(ct))
+                    .ToDictionary(v => (v.IndicatorId, v.AreaCode, v.Year), v => (v.Id, v.Value));
+                var inserts = new List<(int IndicatorId, string AreaCode, int Year, double Value)>();
+                var updates = new List<(long Id, double Value)>();
                 foreach (var value in parsed.Values)
                 {
                     var id = indicators[value.Key].Id;
@@ -80,28 +82,24 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
                         if (row.Value.Equals(value.Value))
                         {
                             unchanged++;
+                            progress?.Advance(1);
                         }
                         else
                         {
-                            row.Value = value.Value;
-                            changed++;
-                            pending++;
+                            updates.Add((row.Id, value.Value));
                         }
                     }
                     else
                     {
-                        db.IndicatorValues.Add(new IndicatorValue { IndicatorId = id, AreaCode = value.AreaCode, Year = value.Year, Value = value.Value });
-                        stored++;
-                        pending++;
+                        inserts.Add((id, value.AreaCode, value.Year, value.Value));
                     }
-                    if (pending >= Batch)
-                    {
-                        await db.SaveChangesAsync(ct);
-                        pending = 0;
-                    }
-                    progress?.Advance();
                 }
-                await db.SaveChangesAsync(ct);
+                // Plain SQL in the same transaction: a national table is about 1.8 million figures, too many for change tracking.
+                var bulk = new BulkValues(db, transaction.GetDbTransaction());
+                await bulk.InsertAsync(inserts, n => progress?.Advance(n), ct);
+                await bulk.UpdateAsync(updates, n => progress?.Advance(n), ct);
+                stored = inserts.Count;
+                changed = updates.Count;
                 await transaction.CommitAsync(ct);
             });
             db.ChangeTracker.Clear();
@@ -135,7 +133,7 @@ public sealed class ImportProgress(Guid id, string fileName)
 
     public void SetTotal(int count) => Volatile.Write(ref total, count);
 
-    public void Advance() => Interlocked.Increment(ref done);
+    public void Advance(int count) => Interlocked.Add(ref done, count);
 }
 
 /// <summary>

@@ -9,11 +9,12 @@ namespace Wijkbeeld.Features.Profile;
 /// The choropleth's values as a table: the accessible alternative to the coloured map, and what the map layer form shows
 /// without JavaScript. With htmx only the table is returned.
 /// </summary>
-public sealed class MapLayerModel(IndicatorReader reader) : PageModel
+public sealed class MapLayerModel(IndicatorReader reader, AreaIndex areas) : PageModel
 {
     [FromQuery(Name = "indicator")] public string? Key { get; set; }
     [FromQuery(Name = "jaar")] public string? Year { get; set; }
     [FromQuery(Name = "niveau")] public string? Level { get; set; }
+    [FromQuery(Name = "gemeente")] public string? Municipality { get; set; }
 
     public IReadOnlyList<IndicatorSummary> Indicators { get; private set; } = [];
     public ChoroplethData? Data { get; private set; }
@@ -30,7 +31,11 @@ public sealed class MapLayerModel(IndicatorReader reader) : PageModel
         }
         else if (key is not null)
         {
-            Data = await reader.ValuesAsync(key, year, level, ClassMethod.Quantiles, ct);
+            // One gemeente: the one asked for, or the first (the map's).
+            var municipality = string.IsNullOrWhiteSpace(Municipality)
+                ? (await areas.GetAsync(ct)).All.Where(a => a.Level == AreaLevel.Municipality).OrderBy(a => a.Code).FirstOrDefault()?.Code
+                : Municipality.Trim().ToUpperInvariant();
+            Data = await reader.ValuesAsync(key, year, level, ClassMethod.Quantiles, ct, municipality);
             if (Data is null)
             {
                 Error = "Profile.Layer.Unknown";

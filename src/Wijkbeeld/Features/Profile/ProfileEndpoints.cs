@@ -105,6 +105,8 @@ public static partial class ProfileEndpoints
         return Results.Text(ProfileCsv.Write(figures), "text/csv; charset=utf-8", Encoding.UTF8);
     }
 
+    static string? Municipality(string? code) => string.IsNullOrWhiteSpace(code) ? null : code.Trim().ToUpperInvariant();
+
     static bool TryChoroplethQuery(string? year, string? level, string? method, IStringLocalizer text,
         out int? y, out AreaLevel l, out ClassMethod m, out Dictionary<string, string[]> errors)
     {
@@ -125,29 +127,31 @@ public static partial class ProfileEndpoints
     }
 
     public static async Task<Results<Ok<ChoroplethData>, ProblemHttpResult, ValidationProblem>> Values(
-        string key, string? year, string? level, string? method, IndicatorReader reader, IStringLocalizer<Texts> text, CancellationToken ct)
+        string key, string? year, string? level, string? method, string? municipality, IndicatorReader reader, IStringLocalizer<Texts> text, CancellationToken ct)
     {
         if (!TryChoroplethQuery(year, level, method, text, out var y, out var l, out var m, out var errors))
         {
             return Problems.Validation(text, errors);
         }
-        return await reader.ValuesAsync(key, y, l, m, ct) is { } data
+        return await reader.ValuesAsync(key, y, l, m, ct, Municipality(municipality)) is { } data
             ? TypedResults.Ok(data)
             : Problems.NotFound(text, text["Profile.Error.UnknownIndicator", key]);
     }
 
-    public static async Task<IResult> ValuesGeoJson(string key, string? year, string? level, string? method,
+    public static async Task<IResult> ValuesGeoJson(string key, string? year, string? level, string? method, string? municipality,
         IndicatorReader reader, WijkbeeldDb db, HttpContext http, IStringLocalizer<Texts> text, CancellationToken ct)
     {
         if (!TryChoroplethQuery(year, level, method, text, out var y, out var l, out var m, out var errors))
         {
             return Problems.Validation(text, errors);
         }
-        if (await reader.ValuesAsync(key, y, l, m, ct) is not { } data)
+        if (await reader.ValuesAsync(key, y, l, m, ct, Municipality(municipality)) is not { } data)
         {
             return Problems.NotFound(text, text["Profile.Error.UnknownIndicator", key]);
         }
-        var geometries = await db.Areas.AsNoTracking().Where(a => a.Level == l).ToDictionaryAsync(a => a.Code, a => a.Geometry, ct);
+        var codes = data.Areas.Select(a => a.Code).ToList();
+        var geometries = await db.Areas.AsNoTracking().Where(a => a.Level == l && codes.Contains(a.Code))
+            .ToDictionaryAsync(a => a.Code, a => a.Geometry, ct);
         var buffer = new MemoryStream();
         await using (var json = new Utf8JsonWriter(buffer))
         {

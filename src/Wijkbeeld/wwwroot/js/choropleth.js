@@ -53,6 +53,7 @@ if (form && map) {
 
   function params() {
     const p = new URLSearchParams({ niveau: level.value });
+    if (document.body.dataset.municipality) p.set('gemeente', document.body.dataset.municipality);
     if (year.value) p.set('jaar', year.value);
     p.set('indicator', indicator.value);
     return p;
@@ -63,6 +64,8 @@ if (form && map) {
     const mine = ++request;
     const api = new URLSearchParams({ level: level.value });
     if (year.value) api.set('year', year.value);
+    // The map shows one gemeente; with several in Wijkbeeld only its buurten are coloured.
+    if (document.body.dataset.municipality) api.set('municipality', document.body.dataset.municipality);
     const response = await fetch(`/api/indicators/${encodeURIComponent(indicator.value)}/values.geojson?${api}`);
     if (mine !== request) return;
     if (!response.ok) {
