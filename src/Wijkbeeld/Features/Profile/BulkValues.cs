@@ -8,13 +8,11 @@ using Wijkbeeld.Infrastructure.Data;
 namespace Wijkbeeld.Features.Profile;
 
 /// <summary>
-/// Inserts and updates figures with multi-row SQL statements on EF Core's connection and transaction. Table and column
+/// Inserts (binary COPY on PostgreSQL, a prepared statement on SQLite) and updates figures on EF Core's connection and transaction. Table and column
 /// names come from the model, quoted the same way for SQLite and PostgreSQL.
 /// </summary>
 sealed class BulkValues(WijkbeeldDb db, DbTransaction transaction)
 {
-    const int RowsPerStatement = 250; // 1,000 parameters: well under both providers' limits
-
     readonly DbConnection connection = db.Database.GetDbConnection();
 
     (string Table, string IndicatorId, string AreaCode, string Year, string Value, string Id) Names()
@@ -29,24 +27,6 @@ sealed class BulkValues(WijkbeeldDb db, DbTransaction transaction)
 
     static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    DbCommand Insert(int rows)
-    {
-        var n = Names();
-        var sql = new StringBuilder($"INSERT INTO {n.Table} ({n.IndicatorId}, {n.AreaCode}, {n.Year}, {n.Value}) VALUES ");
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        for (var i = 0; i < rows; i++)
-        {
-            sql.Append(i == 0 ? "" : ", ").Append($"(@i{i}, @a{i}, @y{i}, @v{i})");
-            Add(command, $"@i{i}", DbType.Int32);
-            Add(command, $"@a{i}", DbType.String);
-            Add(command, $"@y{i}", DbType.Int32);
-            Add(command, $"@v{i}", DbType.Double);
-        }
-        command.CommandText = sql.ToString();
-        return command;
-    }
-
     static void Add(DbCommand command, string name, DbType type)
     {
         var p = command.CreateParameter();
@@ -57,36 +37,65 @@ sealed class BulkValues(WijkbeeldDb db, DbTransaction transaction)
 
     public async Task InsertAsync(IReadOnlyList<(int IndicatorId, string AreaCode, int Year, double Value)> rows, Action<int> done, CancellationToken ct)
     {
-        DbCommand? full = null;
-        try
+        if (rows.Count == 0)
         {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            return;
+        }
+        if (connection is Npgsql.NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, rows, done, ct);
+            return;
+        }
+        // SQLite: one prepared single-row statement is fastest there (a statement with many named parameters binds
+        // each by a linear name search).
+        var n = Names();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {n.Table} ({n.IndicatorId}, {n.AreaCode}, {n.Year}, {n.Value}) VALUES (@i, @a, @y, @v)";
+        Add(command, "@i", DbType.Int32);
+        Add(command, "@a", DbType.String);
+        Add(command, "@y", DbType.Int32);
+        Add(command, "@v", DbType.Double);
+        await command.PrepareAsync(ct);
+        var (pi, pa, py, pv) = (command.Parameters[0], command.Parameters[1], command.Parameters[2], command.Parameters[3]);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            pi.Value = row.IndicatorId;
+            pa.Value = row.AreaCode;
+            py.Value = row.Year;
+            pv.Value = row.Value;
+            await command.ExecuteNonQueryAsync(ct);
+            if ((i + 1) % 1000 == 0)
             {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
-                var command = count == RowsPerStatement ? full ??= Insert(RowsPerStatement) : Insert(count);
-                for (var i = 0; i < count; i++)
-                {
-                    var row = rows[start + i];
-                    command.Parameters[4 * i].Value = row.IndicatorId;
-                    command.Parameters[4 * i + 1].Value = row.AreaCode;
-                    command.Parameters[4 * i + 2].Value = row.Year;
-                    command.Parameters[4 * i + 3].Value = row.Value;
-                }
-                await command.ExecuteNonQueryAsync(ct);
-                if (command != full)
-                {
-                    await command.DisposeAsync();
-                }
-                done(count);
+                done(1000);
             }
         }
-        finally
+        done(rows.Count % 1000);
+    }
+
+    /// <summary>PostgreSQL: binary COPY, in the import's transaction.</summary>
+    async Task CopyAsync(Npgsql.NpgsqlConnection postgres, IReadOnlyList<(int IndicatorId, string AreaCode, int Year, double Value)> rows,
+        Action<int> done, CancellationToken ct)
+    {
+        var n = Names();
+        await using var copy = await postgres.BeginBinaryImportAsync(
+            $"COPY {n.Table} ({n.IndicatorId}, {n.AreaCode}, {n.Year}, {n.Value}) FROM STDIN (FORMAT BINARY)", ct);
+        for (var i = 0; i < rows.Count; i++)
         {
-            if (full is not null)
+            var row = rows[i];
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(row.IndicatorId, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(row.AreaCode, NpgsqlTypes.NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(row.Year, NpgsqlTypes.NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(row.Value, NpgsqlTypes.NpgsqlDbType.Double, ct);
+            if ((i + 1) % 1000 == 0)
             {
-                await full.DisposeAsync();
+                done(1000);
             }
         }
+        await copy.CompleteAsync(ct);
+        done(rows.Count % 1000);
     }
 
     public async Task UpdateAsync(IReadOnlyList<(long Id, double Value)> rows, Action<int> done, CancellationToken ct)

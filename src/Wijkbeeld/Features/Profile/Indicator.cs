@@ -24,6 +24,9 @@ public sealed class Indicator
     /// <summary>Shown among the key figures at the top of a profile; the rest sit under "alle cijfers".</summary>
     public bool Featured { get; set; }
     public int Decimals { get; set; }
+
+    /// <summary>The years with figures, "2023,2024": kept by the import so lists need not scan all figures.</summary>
+    public string Years { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
 
     /// <summary>Concurrency token for edits (ETag).</summary>
@@ -51,6 +54,7 @@ sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         indicator.Property(i => i.Description).HasMaxLength(IndicatorRules.DescriptionMaxLength);
         indicator.Property(i => i.Source).HasMaxLength(IndicatorRules.SourceMaxLength);
         indicator.Property(i => i.Origin).HasConversion<string>().HasMaxLength(10);
+        indicator.Property(i => i.Years).HasMaxLength(1000);
         indicator.Property(i => i.Version).IsConcurrencyToken();
     }
 }

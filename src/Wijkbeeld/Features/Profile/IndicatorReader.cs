@@ -29,11 +29,9 @@ public sealed class IndicatorReader(WijkbeeldDb db, AreaIndex areaIndex)
     public async Task<IReadOnlyList<IndicatorSummary>> ListAsync(CancellationToken ct)
     {
         var indicators = await db.Indicators.AsNoTracking().ToListAsync(ct);
-        var years = (await db.IndicatorValues.AsNoTracking().Select(v => new { v.IndicatorId, v.Year }).Distinct().ToListAsync(ct))
-            .ToLookup(v => v.IndicatorId, v => v.Year);
         return indicators
             .OrderByDescending(i => i.Featured).ThenBy(i => i.Origin).ThenBy(CatalogOrder).ThenBy(i => i.Label, StringComparer.Create(Dutch, true))
-            .Select(i => Summary(i, years[i.Id].Order().ToList())).ToList();
+            .Select(Summary).ToList();
     }
 
     static int CatalogOrder(Indicator i)
@@ -43,11 +41,11 @@ public sealed class IndicatorReader(WijkbeeldDb db, AreaIndex areaIndex)
     }
 
     public async Task<IndicatorSummary?> FindAsync(string key, CancellationToken ct) =>
-        (await ListAsync(ct)).FirstOrDefault(i => string.Equals(i.Key, key, StringComparison.OrdinalIgnoreCase));
+        await db.Indicators.AsNoTracking().FirstOrDefaultAsync(i => i.Key == key, ct) is { } indicator ? Summary(indicator) : null;
 
-    static IndicatorSummary Summary(Indicator i, IReadOnlyList<int> years) =>
+    static IndicatorSummary Summary(Indicator i) =>
         new(i.Key, i.Label, i.Unit, i.Description, i.HigherIsBetter, i.Source, i.Origin == IndicatorOrigin.Own ? "eigen" : "cbs",
-            i.Featured, i.Decimals, years, i.Version);
+            i.Featured, i.Decimals, i.Years.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(), i.Version);
 
     /// <summary>The figures of one area (latest year per indicator unless <paramref name="year"/>), or null for an unknown code.</summary>
     public async Task<AreaFigures?> AreaAsync(string code, int? year, CancellationToken ct)
@@ -120,9 +118,10 @@ public sealed class IndicatorReader(WijkbeeldDb db, AreaIndex areaIndex)
         // One gemeente (the map shows one), or every gemeente Wijkbeeld holds.
         var areas = map.All.Where(a => a.Level == level && (municipality is null || a.MunicipalityCode == municipality))
             .OrderBy(a => a.Code).ToList();
+        var codes = areas.Select(a => a.Code).ToList();
         var values = shown is { } y
-            ? (await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id && v.Year == y).ToListAsync(ct))
-                .ToDictionary(v => v.AreaCode, v => v.Value)
+            ? await db.IndicatorValues.AsNoTracking().Where(v => v.IndicatorId == id && v.Year == y && codes.Contains(v.AreaCode))
+                .ToDictionaryAsync(v => v.AreaCode, v => v.Value, ct)
             : [];
         var present = areas.Where(a => values.ContainsKey(a.Code)).Select(a => values[a.Code]).ToList();
         var classes = Classes.Compute(present, method);

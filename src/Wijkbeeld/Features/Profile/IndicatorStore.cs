@@ -100,6 +100,13 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
                 await bulk.UpdateAsync(updates, n => progress?.Advance(n), ct);
                 stored = inserts.Count;
                 changed = updates.Count;
+                foreach (var group in parsed.Values.GroupBy(v => v.Key))
+                {
+                    var indicator = indicators[group.Key];
+                    var known = indicator.Years.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse);
+                    indicator.Years = string.Join(',', known.Concat(group.Select(v => v.Year)).Distinct().Order());
+                }
+                await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
             });
             db.ChangeTracker.Clear();

@@ -27,6 +27,7 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     Origin = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Featured = table.Column<bool>(type: "boolean", nullable: false),
                     Decimals = table.Column<int>(type: "integer", nullable: false),
+                    Years = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

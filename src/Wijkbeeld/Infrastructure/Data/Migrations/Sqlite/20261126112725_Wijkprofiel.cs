@@ -26,6 +26,7 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                     Origin = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Featured = table.Column<bool>(type: "INTEGER", nullable: false),
                     Decimals = table.Column<int>(type: "INTEGER", nullable: false),
+                    Years = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
