@@ -54,12 +54,21 @@ sealed class ProfileBenchmark(ProfileOptions o)
     const double ImportGoalSeconds = 10, MedianGoalMs = 200;
     readonly Stopwatch clock = Stopwatch.StartNew();
 
-    sealed record Load(int Requests, int Errors, double Seconds, Distribution Latency, string? FirstError)
+    sealed record Load(int Requests, int Errors, double Seconds, Distribution Latency, string? FirstError, double ServerCpuMs, double OtherCores)
     {
         public double PerSecond => Requests / Seconds;
+        public double CpuMsPerRequest => Requests == 0 ? double.NaN : ServerCpuMs / Requests;
     }
 
-    sealed record Import(double Seconds, double RequestSeconds, JsonElement Report);
+    sealed record Import(double Seconds, double RequestSeconds, JsonElement Report, double ServerCpuSeconds, double OtherCores);
+
+    /// <summary>utime + stime of a process in seconds (/proc/pid/stat fields 14 and 15, 100 ticks a second).</summary>
+    static double CpuSeconds(int pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        var rest = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(rest[11], CultureInfo.InvariantCulture) + long.Parse(rest[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -92,10 +101,10 @@ sealed class ProfileBenchmark(ProfileOptions o)
             // Warm the area index (17,000 areas) so the import measures the import.
             (await http.GetAsync(new Uri(baseUrl, "/api/areas/" + Focus), ct)).EnsureSuccessStatusCode();
 
-            var firstImport = await ImportAsync(api, baseUrl, csvPath, ct);
-            Log($"import: {firstImport.Seconds:0.00} s (request {firstImport.RequestSeconds:0.00} s) {firstImport.Report}");
-            var again = await ImportAsync(api, baseUrl, csvPath, ct);
-            Log($"same file again: {again.Seconds:0.00} s");
+            var firstImport = await ImportAsync(api, server, baseUrl, csvPath, ct);
+            Log($"import: {firstImport.Seconds:0.00} s (request {firstImport.RequestSeconds:0.00} s), server CPU {firstImport.ServerCpuSeconds:0.00} s, other load {firstImport.OtherCores:0.0} cores; {firstImport.Report}");
+            var again = await ImportAsync(api, server, baseUrl, csvPath, ct);
+            Log($"same file again: {again.Seconds:0.00} s, server CPU {again.ServerCpuSeconds:0.00} s");
 
             var url = $"/api/indicators/AantalInwoners/values.geojson?year=2024&level=buurt&municipality={Focus}";
             using var sample = await http.GetAsync(new Uri(baseUrl, url), ct);
@@ -108,11 +117,11 @@ sealed class ProfileBenchmark(ProfileOptions o)
             await baseline.WaitHealthyAsync(new Uri(staticUrl, "/health"), TimeSpan.FromSeconds(60), ct);
             Log($"choropleth response: {wire.Length / 1024.0:0.0} KB {(encoding.Length == 0 ? "identity" : encoding)}");
 
-            var cached = await LoadAsync(http, _ => new Uri(baseUrl, url), ct);
+            var cached = await LoadAsync(http, server.Id, _ => new Uri(baseUrl, url), ct);
             Log($"Wijkbeeld same URL (output cache): {Line(cached)}");
-            var uncached = await LoadAsync(http, i => new Uri(baseUrl, url + "&v=" + i.ToString(CultureInfo.InvariantCulture)), ct);
+            var uncached = await LoadAsync(http, server.Id, i => new Uri(baseUrl, url + "&v=" + i.ToString(CultureInfo.InvariantCulture)), ct);
             Log($"Wijkbeeld distinct URLs (cache misses): {Line(uncached)}");
-            var stat = await LoadAsync(http, _ => new Uri(staticUrl, "/" + file), ct);
+            var stat = await LoadAsync(http, baseline.Id, _ => new Uri(staticUrl, "/" + file), ct);
             Log($"static baseline: {Line(stat)}");
 
             var markdown = Markdown(machine, started, codes.Count + 1, csvBytes, firstImport, again, wire.Length, encoding, cached, uncached, stat);
@@ -134,8 +143,11 @@ sealed class ProfileBenchmark(ProfileOptions o)
         }
     }
 
-    async Task<Import> ImportAsync(HttpClient http, Uri baseUrl, string csv, CancellationToken ct)
+    async Task<Import> ImportAsync(HttpClient http, ChildProcess server, Uri baseUrl, string csv, CancellationToken ct)
     {
+        var cpu0 = CpuSeconds(server.Id);
+        var meter = new CpuMeter(server.Id);
+        meter.Start();
         var t0 = Stopwatch.GetTimestamp();
         await using var body = File.OpenRead(csv);
         var content = new StreamContent(body);
@@ -150,7 +162,11 @@ sealed class ProfileBenchmark(ProfileOptions o)
             ct.ThrowIfCancellationRequested();
             using var doc = JsonDocument.Parse(await http.GetStringAsync(new Uri(baseUrl, status), ct));
             var state = doc.RootElement.GetProperty("state").GetString();
-            if (state == "klaar") return new Import(Stopwatch.GetElapsedTime(t0).TotalSeconds, requestSeconds, doc.RootElement.GetProperty("report").Clone());
+            if (state == "klaar")
+            {
+                var seconds = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+                return new Import(seconds, requestSeconds, doc.RootElement.GetProperty("report").Clone(), CpuSeconds(server.Id) - cpu0, meter.Stop()?.Other ?? double.NaN);
+            }
             if (state == "mislukt") throw new BenchException($"import failed: {doc.RootElement.GetProperty("error")}");
             if (Stopwatch.GetElapsedTime(t0) > TimeSpan.FromMinutes(10)) throw new BenchException("import did not finish in 10 minutes");
             await Task.Delay(50, ct);
@@ -293,8 +309,11 @@ sealed class ProfileBenchmark(ProfileOptions o)
     }
 
     /// <summary>Closed loop, as the map benchmark: each client sends its next request when the previous body is read.</summary>
-    async Task<Load> LoadAsync(HttpClient http, Func<int, Uri> url, CancellationToken ct)
+    async Task<Load> LoadAsync(HttpClient http, int serverPid, Func<int, Uri> url, CancellationToken ct)
     {
+        var cpu0 = CpuSeconds(serverPid);
+        var meter = new CpuMeter(serverPid);
+        meter.Start();
         var f = (double)Stopwatch.Frequency;
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(o.WarmupSeconds * f);
@@ -331,11 +350,13 @@ sealed class ProfileBenchmark(ProfileOptions o)
         }));
         var all = perWorker.SelectMany(l => l.latencies).ToList();
         var seconds = Math.Max(o.Seconds, (perWorker.Max(l => l.lastDone) - measureFrom) / f);
-        return new Load(all.Count, errors, seconds, Distribution.Of(all), firstError);
+        // Server CPU over the whole loop (warm-up included), per request of the whole loop.
+        var cpuMs = (CpuSeconds(serverPid) - cpu0) * 1000 * all.Count / Math.Max(1, counter);
+        return new Load(all.Count, errors, seconds, Distribution.Of(all), firstError, cpuMs, meter.Stop()?.Other ?? double.NaN);
     }
 
     static string Line(Load l) =>
-        $"{l.Requests} requests, {l.PerSecond:0} /s, p50 {l.Latency.P50:0.00} ms, p95 {l.Latency.P95:0.00} ms, errors {l.Errors}" +
+        $"{l.Requests} requests, {l.PerSecond:0} /s, p50 {l.Latency.P50:0.00} ms, p95 {l.Latency.P95:0.00} ms, server CPU {l.CpuMsPerRequest:0.00} ms/request, other load {l.OtherCores:0.0} cores, errors {l.Errors}" +
         (l.FirstError is { } e ? $" ({e})" : "");
 
     string Markdown(MachineInfo machine, DateTimeOffset started, int rows, long csvBytes, Import first, Import again,
@@ -344,7 +365,7 @@ sealed class ProfileBenchmark(ProfileOptions o)
         var r = first.Report;
         int N(string name) => r.GetProperty(name).GetInt32();
         string Ms(double v) => v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
-        string Row(string what, Load l) => $"| {what} | {l.Requests} | {l.PerSecond:0} | {Ms(l.Latency.P50)} | {Ms(l.Latency.P95)} | {Ms(l.Latency.P99)} | {l.Errors} |";
+        string Row(string what, Load l) => $"| {what} | {l.Requests} | {l.PerSecond:0} | {Ms(l.Latency.P50)} | {Ms(l.Latency.P95)} | {Ms(l.Latency.P99)} | {Ms(l.CpuMsPerRequest)} | {l.OtherCores:0.0} | {l.Errors} |";
         var verdictImport = first.Seconds < ImportGoalSeconds ? "met" : "**missed**";
         var verdictMedian = uncached.Latency.P50 < MedianGoalMs && cached.Latency.P50 < MedianGoalMs ? "met" : "**missed**";
         var sb = new StringBuilder();
@@ -352,17 +373,18 @@ sealed class ProfileBenchmark(ProfileOptions o)
         sb.Append(CultureInfo.InvariantCulture, $"Machine: `{machine.Uname}`, {machine.Cpu}, {machine.Cores} cores, {machine.MemoryGiB:0.#} GiB RAM, {machine.Dotnet}. ");
         sb.Append("Server (published, SQLite), static baseline and load tool on the same machine over loopback.\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"**Import** of a generated StatLine CSV, {rows:N0} rows (NL00, {o.Municipalities} gemeenten with their wijken and buurten, all present as areas) × {o.Columns} figure columns + 8 region/text columns, {csvBytes / 1048576.0:0.0} MB, posted as `text/csv` and followed until the background job reports done:\n\n");
-        sb.Append("| run | total s | request (upload + check) s | rows read | figures stored | unchanged | missing ('.') | goal < 10 s |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
-        sb.Append(CultureInfo.InvariantCulture, $"| first import | {first.Seconds:0.00} | {first.RequestSeconds:0.00} | {N("rowsRead"):N0} | {N("valuesStored"):N0} | {N("valuesUnchanged"):N0} | {N("valuesMissing"):N0} | {verdictImport} |\n");
+        sb.Append("| run | total s | request (upload + check) s | server CPU s | other load, cores | rows read | figures stored | unchanged | missing ('.') | goal < 10 s |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| first import | {first.Seconds:0.00} | {first.RequestSeconds:0.00} | {first.ServerCpuSeconds:0.00} | {first.OtherCores:0.0} | {N("rowsRead"):N0} | {N("valuesStored"):N0} | {N("valuesUnchanged"):N0} | {N("valuesMissing"):N0} | {verdictImport} |\n");
         var r2 = again.Report;
-        sb.Append(CultureInfo.InvariantCulture, $"| same file again | {again.Seconds:0.00} | {again.RequestSeconds:0.00} | {r2.GetProperty("rowsRead").GetInt32():N0} | {r2.GetProperty("valuesStored").GetInt32():N0} | {r2.GetProperty("valuesUnchanged").GetInt32():N0} | {r2.GetProperty("valuesMissing").GetInt32():N0} | |\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| same file again | {again.Seconds:0.00} | {again.RequestSeconds:0.00} | {again.ServerCpuSeconds:0.00} | {again.OtherCores:0.0} | {r2.GetProperty("rowsRead").GetInt32():N0} | {r2.GetProperty("valuesStored").GetInt32():N0} | {r2.GetProperty("valuesUnchanged").GetInt32():N0} | {r2.GetProperty("valuesMissing").GetInt32():N0} | |\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"**Choropleth data** `GET /api/indicators/AantalInwoners/values.geojson?year=2024&level=buurt&municipality={Focus}`: {o.FocusBuurten} buurt polygons (64 points each) with value, class and colour, {wireBytes / 1024.0:0.0} KB {(encoding.Length == 0 ? "identity" : encoding)} on the wire. {o.Concurrency} clients in a closed loop, {o.Seconds:0.#} s after {o.WarmupSeconds:0.#} s warm-up; the baseline serves the same bytes as a static file. Latency in ms.\n\n");
-        sb.Append("| server | requests | per s | p50 | p95 | p99 | errors |\n|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.Append("| server | requests | per s | p50 | p95 | p99 | server CPU ms / request | other load, cores | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         sb.Append(Row("Wijkbeeld, same URL (output cache)", cached)).Append('\n');
         sb.Append(Row("Wijkbeeld, distinct URLs (every request computed)", uncached)).Append('\n');
         sb.Append(Row("static file (baseline)", stat)).Append('\n');
-        sb.Append(CultureInfo.InvariantCulture, $"| **ratio** computed / static | | | **{uncached.Latency.P50 / stat.Latency.P50:0.0}×** | {uncached.Latency.P95 / stat.Latency.P95:0.0}× | | |\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Goals: import < {ImportGoalSeconds} s: {verdictImport}; choropleth median < {MedianGoalMs} ms: {verdictMedian}.\n");
+        sb.Append(CultureInfo.InvariantCulture, $"| **ratio** computed / static | | | **{uncached.Latency.P50 / stat.Latency.P50:0.0}×** | {uncached.Latency.P95 / stat.Latency.P95:0.0}× | | {uncached.CpuMsPerRequest / stat.CpuMsPerRequest:0.0}× | | |\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Goals: import < {ImportGoalSeconds} s: {verdictImport}; choropleth median < {MedianGoalMs} ms: {verdictMedian}. ");
+        sb.Append("*Other load* is the CPU that other processes on the machine used meanwhile (of 2 cores): above a quarter of a core the wall-clock figures are disturbed; the server's own CPU time is the steadier figure then.\n");
         return sb.ToString();
     }
 

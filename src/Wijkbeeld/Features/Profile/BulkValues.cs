@@ -98,6 +98,29 @@ sealed class BulkValues(WijkbeeldDb db, DbTransaction transaction)
         done(rows.Count % 1000);
     }
 
+    /// <summary>The stored figures of these indicators and years, by (indicator, area, year): read without change tracking.</summary>
+    public async Task<Dictionary<(int, string, int), (long Id, double Value)>> ExistingAsync(
+        IReadOnlyList<int> indicatorIds, IReadOnlyList<int> years, CancellationToken ct)
+    {
+        var n = Names();
+        var result = new Dictionary<(int, string, int), (long, double)>();
+        if (indicatorIds.Count == 0 || years.Count == 0)
+        {
+            return result;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Ids and years are numbers from the database and the parser, never user text.
+        command.CommandText = $"SELECT {n.Id}, {n.IndicatorId}, {n.AreaCode}, {n.Year}, {n.Value} FROM {n.Table} " +
+            $"WHERE {n.IndicatorId} IN ({string.Join(',', indicatorIds)}) AND {n.Year} IN ({string.Join(',', years)})";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result[(reader.GetInt32(1), reader.GetString(2), reader.GetInt32(3))] = (reader.GetInt64(0), reader.GetDouble(4));
+        }
+        return result;
+    }
+
     public async Task UpdateAsync(IReadOnlyList<(long Id, double Value)> rows, Action<int> done, CancellationToken ct)
     {
         if (rows.Count == 0)

@@ -69,9 +69,8 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
 
                 var ids = parsed.Indicators.Select(m => indicators[m.Key].Id).ToList();
                 var years = parsed.Years.ToList();
-                var existing = (await db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId) && years.Contains(v.Year))
-                        .Select(v => new { v.Id, v.IndicatorId, v.AreaCode, v.Year, v.Value }).ToListAsync(ct))
-                    .ToDictionary(v => (v.IndicatorId, v.AreaCode, v.Year), v => (v.Id, v.Value));
+                var bulk = new BulkValues(db, transaction.GetDbTransaction());
+                var existing = await bulk.ExistingAsync(ids, years, ct);
                 var inserts = new List<(int IndicatorId, string AreaCode, int Year, double Value)>();
                 var updates = new List<(long Id, double Value)>();
                 foreach (var value in parsed.Values)
@@ -95,7 +94,6 @@ public sealed class IndicatorStore(WijkbeeldDb db, TimeProvider clock, IOutputCa
                     }
                 }
                 // Plain SQL in the same transaction: a national table is about 1.8 million figures, too many for change tracking.
-                var bulk = new BulkValues(db, transaction.GetDbTransaction());
                 await bulk.InsertAsync(inserts, n => progress?.Advance(n), ct);
                 await bulk.UpdateAsync(updates, n => progress?.Advance(n), ct);
                 stored = inserts.Count;

@@ -483,9 +483,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
+                    b.HasIndex("IndicatorId");
 
-                    b.HasIndex("IndicatorId", "Year", "AreaCode")
+                    b.HasIndex("AreaCode", "IndicatorId", "Year")
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");

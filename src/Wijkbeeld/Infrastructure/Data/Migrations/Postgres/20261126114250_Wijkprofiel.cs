@@ -65,15 +65,15 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorValues_AreaCode",
+                name: "IX_IndicatorValues_AreaCode_IndicatorId_Year",
                 table: "IndicatorValues",
-                column: "AreaCode");
+                columns: new[] { "AreaCode", "IndicatorId", "Year" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorValues_IndicatorId_Year_AreaCode",
+                name: "IX_IndicatorValues_IndicatorId",
                 table: "IndicatorValues",
-                columns: new[] { "IndicatorId", "Year", "AreaCode" },
-                unique: true);
+                column: "IndicatorId");
         }
 
         /// <inheritdoc />

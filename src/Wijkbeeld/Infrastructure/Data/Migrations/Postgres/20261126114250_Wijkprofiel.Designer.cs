@@ -12,7 +12,7 @@ using Wijkbeeld.Infrastructure.Data;
 namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWijkbeeldDb))]
-    [Migration("20261126112806_Wijkprofiel")]
+    [Migration("20261126114250_Wijkprofiel")]
     partial class Wijkprofiel
     {
         /// <inheritdoc />
@@ -503,9 +503,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
+                    b.HasIndex("IndicatorId");
 
-                    b.HasIndex("IndicatorId", "Year", "AreaCode")
+                    b.HasIndex("AreaCode", "IndicatorId", "Year")
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");

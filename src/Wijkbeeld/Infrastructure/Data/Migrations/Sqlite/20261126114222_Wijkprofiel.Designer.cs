@@ -11,7 +11,7 @@ using Wijkbeeld.Infrastructure.Data;
 namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteWijkbeeldDb))]
-    [Migration("20261126112725_Wijkprofiel")]
+    [Migration("20261126114222_Wijkprofiel")]
     partial class Wijkprofiel
     {
         /// <inheritdoc />
@@ -486,9 +486,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
+                    b.HasIndex("IndicatorId");
 
-                    b.HasIndex("IndicatorId", "Year", "AreaCode")
+                    b.HasIndex("AreaCode", "IndicatorId", "Year")
                         .IsUnique();
 
                     b.ToTable("IndicatorValues");
