@@ -5,6 +5,7 @@ using Wijkbeeld.Bench;
 // Wijkbeeld load tools. bench/run is the one command; this is what it calls.
 //   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
 //   map [--postgres] [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
+//   profile [--municipalities 342] [--columns 105] [--concurrency 10] [--quick] [--markdown FILE]
 //   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -29,6 +30,14 @@ try
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             return await new MapBenchmark(options).RunAsync(stop.Token);
+        }
+        case "profile":
+        {
+            var options = ProfileOptions.Parse(args[1..]);
+            using var stop = new CancellationTokenSource();
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+            return await new ProfileBenchmark(options).RunAsync(stop.Token);
         }
         case "realtime":
         {
@@ -82,6 +91,13 @@ static class Usage
             --markdown-dir DIR    write map.md, pageweight.md, memory.md (bench/run puts them in bench/README.md)
             --command TEXT        the command line to print in the markdown (default: bench/run map)
             --repo DIR, --server-dll FILE   as for realtime
+          Wijkbeeld.Bench profile [options]
+            --municipalities 342  gemeenten in the generated national table (default 342: about 17,500 rows)
+            --columns 105         figure columns (default 105)
+            --concurrency 10      concurrent clients of the choropleth endpoint (default 10)
+            --seconds 5           measured seconds per run, after --warmup-seconds 1 (default 5)
+            --quick               development check: --municipalities 40 --seconds 2
+            --markdown FILE       also write the results as markdown (bench/run puts them in bench/README.md)
           Wijkbeeld.Bench realtime [options]
             --clients 100,500     SignalR connections per round (default 100,500)
             --rate 20             items saved per second during the measurement (default 20)

@@ -9,6 +9,7 @@ using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
 using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
+using Wijkbeeld.Features.Profile;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -40,6 +41,7 @@ public static class FeatureExtensions
         services.AddPhotosFeature();
         services.AddSingleton<ClusterIndex>();
         services.AddHostedService<ClusterIndexSync>();
+        services.AddWijkprofiel();
         return services;
     }
 
@@ -55,6 +57,7 @@ public static class FeatureExtensions
         app.MapPhotoEndpoints(app.Services.GetRequiredService<IOptions<PhotoOptions>>());
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();
+        app.MapProfileEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -58,9 +58,10 @@ public static class AccountEndpoints
         return TypedResults.Ok(new SessionDto(user.Id, user.DisplayName, user.Email ?? "", viewer.Role ?? Roles.Reader, user.OrganisationId, organisation));
     }
 
-    static async Task<NoContent> SignOut(SignInManager<User> signIn)
+    static async Task<NoContent> SignOut(SignInManager<User> signIn, HttpResponse response)
     {
         await signIn.SignOutAsync();
+        response.Headers["Clear-Site-Data"] = "\"cache\"";
         return TypedResults.NoContent();
     }
 

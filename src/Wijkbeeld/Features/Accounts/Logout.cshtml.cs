@@ -14,6 +14,8 @@ public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
+        // Pages and map data the service worker kept may hold items only this account could see.
+        Response.Headers["Clear-Site-Data"] = "\"cache\"";
         return LocalRedirect("/");
     }
 }

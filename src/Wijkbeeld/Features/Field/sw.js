@@ -4,8 +4,8 @@
 // (js/outbox.js), so it also works in browsers without service workers and is testable in the page.
 const VERSION = '__VERSION__';
 const SHELL = `wijkbeeld-shell-${VERSION}`;
-// AUTH: once there are accounts, pages and data cached here can hold non-public items: signing out must clear
-// PAGES and DATA (caches.delete), and the outbox (js/outbox.js) must belong to the account that filled it.
+// Pages and data cached here can hold items only the signed-in account may see: signing out answers with
+// Clear-Site-Data: "cache", which empties these caches. The outbox (IndexedDB) is kept: it holds unsent work.
 const PAGES = 'wijkbeeld-pages';
 const DATA = 'wijkbeeld-data';
 const MAX_PAGES = 40;

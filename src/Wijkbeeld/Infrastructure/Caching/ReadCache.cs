@@ -10,6 +10,7 @@ public static class ReadCache
 {
     public const string Items = "items";
     public const string Areas = "areas";
+    public const string Indicators = "indicators";
 
     public static IServiceCollection AddWijkbeeldReadCache(this IServiceCollection services, string? redis)
     {
@@ -20,6 +21,8 @@ public static class ReadCache
             o.SizeLimit = 16 * 1024 * 1024;
             o.AddPolicy(Items, b => b.Tag(Items).SetVaryByQuery("*").Expire(TimeSpan.FromMinutes(10)));
             o.AddPolicy(Areas, b => b.Tag(Areas).SetVaryByQuery("*").Expire(TimeSpan.FromHours(1)));
+            // Figures per area: evicted by an indicator import or edit, and by an area import (new polygons).
+            o.AddPolicy(Indicators, b => b.Tag(Indicators).Tag(Areas).SetVaryByQuery("*").Expire(TimeSpan.FromHours(1)));
         });
         if (!string.IsNullOrEmpty(redis))
         {
@@ -31,6 +34,9 @@ public static class ReadCache
 
     public static async Task EvictItemsAsync(this IOutputCacheStore cache, CancellationToken ct = default) =>
         await cache.EvictByTagAsync(Items, ct);
+
+    public static async Task EvictIndicatorsAsync(this IOutputCacheStore cache, CancellationToken ct = default) =>
+        await cache.EvictByTagAsync(Indicators, ct);
 
     public static async Task EvictAreasAsync(this IOutputCacheStore cache, CancellationToken ct = default)
     {

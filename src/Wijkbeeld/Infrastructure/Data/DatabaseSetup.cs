@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Profile;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -26,16 +27,26 @@ public static class DatabaseSetup
         }
 
         var load = app.Configuration.GetSection("SampleData").Get<SampleDataOptions>()?.Load ?? true;
-        if (!load || await db.Areas.AnyAsync())
+        if (!load)
         {
             return;
         }
-        await using var areas = typeof(DatabaseSetup).Assembly.GetManifestResourceStream(
-            "Wijkbeeld.Features.Areas.SampleData.den-helder-areas.geojson")
-            ?? throw new InvalidOperationException("Sample areas are not embedded.");
-        var report = await services.GetRequiredService<AreaImport>().ImportAsync(areas, isSample: true, CancellationToken.None);
-        var items = await services.GetRequiredService<SampleItems>().LoadAsync(CancellationToken.None);
-        log.LogInformation("Sample data loaded: {Districts} wijken, {Neighbourhoods} buurten, {Items} items",
-            report.Districts, report.Neighbourhoods, items);
+        if (!await db.Areas.AnyAsync())
+        {
+            await using var areas = typeof(DatabaseSetup).Assembly.GetManifestResourceStream(
+                "Wijkbeeld.Features.Areas.SampleData.den-helder-areas.geojson")
+                ?? throw new InvalidOperationException("Sample areas are not embedded.");
+            var report = await services.GetRequiredService<AreaImport>().ImportAsync(areas, isSample: true, CancellationToken.None);
+            var items = await services.GetRequiredService<SampleItems>().LoadAsync(CancellationToken.None);
+            log.LogInformation("Sample data loaded: {Districts} wijken, {Neighbourhoods} buurten, {Items} items",
+                report.Districts, report.Neighbourhoods, items);
+        }
+        // Sample figures belong to the sample areas: loaded once, also into a database made before the Wijkprofiel existed.
+        if (app.Configuration.GetValue("Profile:LoadSample", true) && !await db.Indicators.AnyAsync() &&
+            await db.Areas.AnyAsync(a => a.IsSample))
+        {
+            var figures = await services.GetRequiredService<ProfileSampleData>().LoadAsync(CancellationToken.None);
+            log.LogInformation("Sample figures loaded: {Figures} values", figures);
+        }
     }
 }

@@ -9,6 +9,7 @@ using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Photos;
+using Wijkbeeld.Features.Profile;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -44,6 +45,10 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     // Field work and photos (issue 10)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Photo> Photos => Set<Photo>();
+
+    // Wijkprofiel
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.

@@ -20,6 +20,8 @@ public static class WebExtensions
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.ConfigureFilter(new NoHandlerIsBadRequest());
+                // Every page that imports or edits figures is for coordinators and administrators.
+                o.Conventions.AuthorizeFolder("/Profile/Admin", Features.Accounts.Policies.Moderator);
             })
             .AddViewLocalization()
             // No form here uses jQuery's a[b] names; that binder throws (500) on a posted key like "a[".
