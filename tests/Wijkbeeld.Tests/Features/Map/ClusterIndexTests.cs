@@ -149,7 +149,7 @@ public sealed class ClusterIndexTests
     public async Task Saves_through_the_API_show_in_the_clusters_at_once()
     {
         using var app = new WijkbeeldApp(extraSettings: new Dictionary<string, string?> { ["Map:ClusterThreshold"] = "1" });
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsAsync(Roles.Administrator);
         var url = $"/api/items.geojson?bbox={DenHelder}&zoom=10";
         const string Old = "4.755,52.950,4.765,52.960", New = "4.725,52.895,4.735,52.905";
         var (before, oldBefore, newBefore) = (await TotalAsync(), await TotalAsync(bbox: Old), await TotalAsync(bbox: New));
@@ -200,9 +200,12 @@ public sealed class ClusterIndexTests
     {
         var settings = new Dictionary<string, string?> { ["Map:ClusterThreshold"] = "1", ["Map:ClusterSyncSeconds"] = "0.2" };
         using var first = new WijkbeeldApp(extraSettings: settings);
+        var account = await first.CreateAccountAsync(Roles.Administrator);
         var a = first.CreateClient();
+        await a.SignInAsync(account);
         using var second = WijkbeeldApp.SharingDatabaseOf(first, settings);
         var b = second.CreateClient();
+        await b.SignInAsync(account);
         var before = await TotalAsync(b);
 
         var created = await a.PostAsJsonAsync("/api/items", new

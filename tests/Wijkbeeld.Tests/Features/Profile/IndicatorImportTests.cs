@@ -253,7 +253,7 @@ public abstract class IndicatorImportTests(SharedApp shared) : AppTests(shared)
     public async Task An_upload_over_the_limit_is_refused_before_it_is_read()
     {
         using var small = new WijkbeeldApp(Provider, new Dictionary<string, string?> { ["Profile:MaxImportBytes"] = "10000" });
-        var client = small.CreateClient();
+        var client = await small.CreateClientAsAsync(Roles.Coordinator);
         var before = await small.ValueCountAsync();
 
         var response = await client.PostAsync($"{Cbs}?year=2024", ProfileApi.Form(Sample(Csv2024), Csv2024), Ct);

@@ -225,7 +225,7 @@ public abstract class ProfileReadTests(SharedApp shared) : AppTests(shared)
         using var offline = new WijkbeeldApp(Provider, new Dictionary<string, string?> { ["Profile:CbsODataUrl"] = "http://127.0.0.1:9/odata/" });
         var before = await offline.ValueCountAsync();
 
-        var response = await offline.CreateClient().PostAsync("/api/indicators/import/cbs/fetch?table=86165NED", null, Ct);
+        var response = await (await offline.CreateClientAsAsync(Roles.Coordinator)).PostAsync("/api/indicators/import/cbs/fetch?table=86165NED", null, Ct);
 
         var problem = await response.AssertImportProblemAsync(HttpStatusCode.BadGateway, "Andere dienst niet bereikbaar");
         Assert.Contains("CBS is niet bereikbaar", problem.Detail);
@@ -248,7 +248,7 @@ public abstract class ProfileReadTests(SharedApp shared) : AppTests(shared)
         await cbs.StartAsync(Ct);
         var address = cbs.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var app = new WijkbeeldApp(Provider, new Dictionary<string, string?> { ["Profile:CbsODataUrl"] = address + "/odata/" });
-        var client = app.CreateClient();
+        var client = await app.CreateClientAsAsync(Roles.Coordinator);
 
         var status = await client.ImportAsync("/api/indicators/import/cbs/fetch?table=86165NED&municipality=GM0400", new StringContent(""));
 
