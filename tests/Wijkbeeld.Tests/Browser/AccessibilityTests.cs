@@ -18,7 +18,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         string[] pages =
         [
             "/", "/items/new", "/items/{id}", "/items/{id}/edit", "/items/{id}/delete", "/areas", "/admin/areas/import", InvalidForm,
-            "/inloggen", "/meedoen", "/moderatie", "/beheer/logboek", "/account",
+            "/inloggen", "/meedoen", "/moderatie", "/beheer/logboek", "/account", "/beheer/organisaties", "/beheer/themas", "/volgen",
+            "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
         ];
         var data = new TheoryData<string, string>();
@@ -36,7 +37,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     {
         var viewport = screen == "desktop" ? BrowserFixture.Desktop : BrowserFixture.Narrow;
         // Pages for people with an account are checked signed in, as an administrator who sees every control.
-        string[] publicPages = ["/", "/areas", "/inloggen", "/meedoen"];
+        string[] publicPages = ["/", "/areas", "/inloggen", "/meedoen", "/wachtwoord-vergeten", "/wachtrij", "/offline"];
         var tab = await NewPageAsync(viewport, role: publicPages.Contains(page) || page.StartsWith("/items/{id}", StringComparison.Ordinal) && !page.Contains("/edit") && !page.Contains("/delete") ? null : Roles.Administrator);
         if (page == InvalidForm)
         {

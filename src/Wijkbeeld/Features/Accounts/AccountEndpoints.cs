@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Wijkbeeld.Infrastructure.Data;
-using Wijkbeeld.Infrastructure.Email;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Accounts;
@@ -70,72 +69,35 @@ public static class AccountEndpoints
             .Select(o => new OrganisationDto(o.Id, o.Name, o.Kind.ToString().ToLowerInvariant(), o.Members.Count)).ToListAsync(ct));
 
     static async Task<Results<Created<OrganisationDto>, ValidationProblem>> CreateOrganisation(
-        OrganisationInput input, WijkbeeldDb db, IStringLocalizer<Texts> text, CancellationToken ct)
+        OrganisationInput input, Members members, IStringLocalizer<Texts> text, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var name = input.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 150) errors["name"] = [text["Error.Required", text["Organisation.Name"]]];
-        else if (await db.Organisations.AnyAsync(o => o.Name == name, ct)) errors["name"] = [text["Organisation.Exists"]];
-        if (!Enum.TryParse<OrganisationKind>(input.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-        {
-            errors["kind"] = [text["Organisation.KindInvalid", string.Join(", ", Enum.GetNames<OrganisationKind>().Select(n => n.ToLowerInvariant()))]];
-        }
-        if (errors.Count > 0) return Problems.Validation(text, errors);
-        var organisation = new Organisation { Name = name, Kind = kind, Version = 1 };
-        db.Organisations.Add(organisation);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/organisations/{organisation.Id}", new OrganisationDto(organisation.Id, name, kind.ToString().ToLowerInvariant(), 0));
+        var (organisation, errors) = await members.CreateOrganisationAsync(input, ct);
+        return organisation is null
+            ? Problems.Validation(text, errors)
+            : TypedResults.Created($"/api/organisations/{organisation.Id}", new OrganisationDto(organisation.Id, organisation.Name, organisation.Kind.ToString().ToLowerInvariant(), 0));
     }
 
     static async Task<Results<Created<InvitationDto>, ValidationProblem, ProblemHttpResult>> Invite(
-        InvitationInput input, Viewer viewer, Invitations invitations, UserManager<User> users, WijkbeeldDb db, IEmailSender mail, EmailTemplates templates,
-        HttpRequest request, IStringLocalizer<Texts> text, CancellationToken ct)
+        InvitationInput input, Viewer viewer, Members members, HttpRequest request, IStringLocalizer<Texts> text, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var email = input.Email?.Trim() ?? "";
-        if (!System.Net.Mail.MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || email.Length > 256)
+        var (outcome, invitation, errors) = await members.InviteAsync(viewer, input, $"{request.Scheme}://{request.Host}", ct);
+        return outcome switch
         {
-            errors["email"] = [text["Account.Error.InvalidEmail"]];
-        }
-        else if (await users.FindByEmailAsync(email) is not null)
-        {
-            errors["email"] = [text["Account.Error.DuplicateEmail"]];
-        }
-        var role = input.Role?.Trim().ToLowerInvariant() ?? Roles.Professional;
-        if (!Roles.All.Contains(role)) errors["role"] = [text["Account.RoleInvalid", string.Join(", ", Roles.All)]];
-        if (input.OrganisationId is { } org && !await db.Organisations.AnyAsync(o => o.Id == org, ct)) errors["organisationId"] = [text["Organisation.Unknown"]];
-        if (errors.Count > 0) return Problems.Validation(text, errors);
-        if (!viewer.MayAssign(role, input.OrganisationId))
-        {
-            return Problems.Status(text, StatusCodes.Status403Forbidden, text["Account.MayNotAssign"]);
-        }
-        var token = await invitations.CreateAsync(email, input.Name ?? "", role, input.OrganisationId, viewer.Name, ct);
-        var invitation = (await invitations.FindAsync(token, ct))!;
-        var link = $"{request.Scheme}://{request.Host}/uitnodiging/{token}";
-        await mail.SendAsync(email, templates.Compose(text["Invitation.MailSubject"], input.Name,
-            [text["Invitation.MailText", viewer.Name ?? "Wijkbeeld", text["Role." + role], invitation.ExpiresAt.ToLocalTime().ToString("d MMMM yyyy HH:mm", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"))]],
-            new EmailAction(text["Invitation.MailAction"], new Uri(link))), ct);
-        return TypedResults.Created(link, new InvitationDto(email, role, input.OrganisationId, invitation.ExpiresAt, link));
+            MemberOutcome.Done => TypedResults.Created(invitation!.Link, invitation),
+            MemberOutcome.Invalid => Problems.Validation(text, errors),
+            _ => Problems.Status(text, StatusCodes.Status403Forbidden, text["Account.MayNotAssign"]),
+        };
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeRole(
-        int id, RoleInput input, Viewer viewer, UserManager<User> users, IStringLocalizer<Texts> text)
-    {
-        var user = await users.FindByIdAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (user is null) return Problems.NotFound(text);
-        var role = input.Role?.Trim().ToLowerInvariant() ?? "";
-        if (!Roles.All.Contains(role)) return Problems.Validation(text, new Dictionary<string, string[]> { ["role"] = [text["Account.RoleInvalid", string.Join(", ", Roles.All)]] });
-        var current = await users.GetRolesAsync(user);
-        if (!viewer.MayAssign(role, user.OrganisationId) || current.Any(r => !viewer.MayAssign(r, user.OrganisationId)) || user.Id == viewer.UserId)
+        int id, RoleInput input, Viewer viewer, Members members, IStringLocalizer<Texts> text) =>
+        await members.ChangeRoleAsync(viewer, id, input.Role) switch
         {
-            return Problems.Status(text, StatusCodes.Status403Forbidden, text["Account.MayNotAssign"]);
-        }
-        await users.RemoveFromRolesAsync(user, current);
-        await users.AddToRoleAsync(user, role);
-        // Signs the person out elsewhere within a minute, so the new role takes effect.
-        await users.UpdateSecurityStampAsync(user);
-        return TypedResults.NoContent();
-    }
+            MemberOutcome.Done => TypedResults.NoContent(),
+            MemberOutcome.NotFound => Problems.NotFound(text),
+            MemberOutcome.Invalid => Problems.Validation(text, new Dictionary<string, string[]> { ["role"] = [text["Account.RoleInvalid", string.Join(", ", Roles.All)]] }),
+            _ => Problems.Status(text, StatusCodes.Status403Forbidden, text["Account.MayNotAssign"]),
+        };
 
     static async Task<IResult> DownloadPersonalData(HttpContext http, UserManager<User> users, PersonalData data, CancellationToken ct)
     {

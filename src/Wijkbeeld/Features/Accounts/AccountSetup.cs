@@ -89,6 +89,7 @@ public static class AccountSetup
             .AddPolicy(Policies.Moderator, p => p.RequireRole(Roles.Moderators))
             .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator));
         services.AddScoped<Invitations>();
+        services.AddScoped<Members>();
         return services;
     }
 

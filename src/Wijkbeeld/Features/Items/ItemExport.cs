@@ -142,6 +142,8 @@ public static class ItemExport
             return Problems.Validation(text, errors);
         }
         var page = await reader.PageAsync(filter, ct);
+        // A public download never holds contact details (they may name a person); partners see them.
+        var withContact = http.RequestServices.GetRequiredService<Accounts.Viewer>().IsSignedIn;
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = "attachment; filename=\"wijkbeeld-items.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), leaveOpen: true);
@@ -157,7 +159,7 @@ public static class ItemExport
             object?[] row =
             [
                 i.Id, i.Kind, i.Title, i.Description, i.Latitude, i.Longitude, i.Neighbourhood?.Code, i.Neighbourhood?.Name,
-                i.District?.Code, string.Join(';', i.Themes), i.Status, i.OwnerOrganisation, i.Contact, i.Visibility, i.Source,
+                i.District?.Code, string.Join(';', i.Themes), i.Status, i.OwnerOrganisation, withContact ? i.Contact : null, i.Visibility, i.Source,
                 i.CreatedAt.ToString("O"), i.UpdatedAt.ToString("O"), i.IsStale ? "ja" : "nee",
             ];
             foreach (var field in row)

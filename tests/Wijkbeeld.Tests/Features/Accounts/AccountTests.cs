@@ -185,6 +185,56 @@ public sealed class AccountTests(SqliteApp shared) : AppTests(shared), IClassFix
         await response.AssertProblemAsync(HttpStatusCode.Forbidden, "Geen toegang");
     }
 
+    static FormUrlEncodedContent PageForm(string page, Dictionary<string, string> fields)
+    {
+        fields["__RequestVerificationToken"] = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return new FormUrlEncodedContent(fields);
+    }
+
+    [Fact]
+    public async Task On_the_organisations_page_a_coordinator_invites_and_changes_roles_of_their_own_people_only()
+    {
+        var browser = NewBrowser(Roles.Coordinator);
+        var member = await App.CreateAccountAsync(Roles.Reader);
+        var outsider = await App.CreateAccountAsync(Roles.Reader, TestAccounts.Police);
+        var page = await browser.GetPageAsync("/beheer/organisaties");
+        Assert.Contains(member.Email, page);
+        Assert.DoesNotContain(outsider.Email, page);
+
+        var changed = await browser.PostAsync("/beheer/organisaties?handler=Role",
+            PageForm(page, new() { ["UserId"] = member.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Role"] = "professional" }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var refused = await browser.PostAsync("/beheer/organisaties?handler=Role",
+            PageForm(page, new() { ["UserId"] = outsider.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Role"] = "professional" }), Ct);
+        Assert.Contains("U mag deze rol niet geven", Html.Text(await refused.ReadPageAsync(HttpStatusCode.Forbidden)));
+        var invited = await browser.PostAsync("/beheer/organisaties?handler=Invite", PageForm(page, new()
+        {
+            ["Email"] = $"collega-{Guid.NewGuid():N}@example.nl", ["Name"] = "Collega", ["Role"] = "lezer",
+            ["OrganisationId"] = member.OrganisationId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }), Ct);
+        Assert.Contains("/uitnodiging/", await invited.ReadPageAsync());
+
+        var audit = await (await Client.GetAsync($"/api/audit?type=account&id={member.Id}", Ct)).ReadOkAsync<List<AuditShape>>();
+        Assert.Contains(audit, a => a.Action == "rol-gewijzigd" && a.After?.Contains("professional", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public async Task A_coordinator_adds_a_theme_that_items_can_use_at_once()
+    {
+        var browser = NewBrowser(Roles.Coordinator);
+        var page = await browser.GetPageAsync("/beheer/themas");
+        var name = "Kunst " + TestApps.UniqueTag();
+
+        var added = await browser.PostAsync("/beheer/themas?handler=Add", PageForm(page, new() { ["Name"] = name }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var twice = await browser.PostAsync("/beheer/themas?handler=Add", PageForm(page, new() { ["Name"] = name }), Ct);
+        Assert.Contains("bestaat al", Html.Text(await twice.ReadPageAsync(HttpStatusCode.BadRequest)));
+
+        var code = name.ToLowerInvariant().Replace(' ', '-');
+        var item = await Client.CreateItemAsync(NewItem.At(Places.Centrum, "Met een nieuw thema") with { Themes = [code] });
+        Assert.Equal([code], item.Themes);
+    }
+
     /// <summary>RFC 6238 with Identity's settings: SHA-1, 30 seconds, 6 digits, base32 key.</summary>
     static string Totp(string base32Key)
     {

@@ -140,6 +140,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /account", "302 200 200 200 200 200", _ => Get("/account")),
         new("PAGE /meedoen", "200 200 200 200 200 200", _ => Get("/meedoen")),
         new("PAGE /moderatie", "302 302 302 302 200 200", _ => Get("/moderatie")),
+        new("PAGE /beheer/organisaties", "302 302 302 302 200 200", _ => Get("/beheer/organisaties")),
+        new("PAGE /beheer/themas", "302 302 302 302 200 200", _ => Get("/beheer/themas")),
         new("PAGE /beheer/logboek", "302 302 302 302 200 200", _ => Get("/beheer/logboek")),
         new("PAGE /fout/{status:int}", "404 404 404 404 404 404", _ => Get("/fout/404")),
     ];

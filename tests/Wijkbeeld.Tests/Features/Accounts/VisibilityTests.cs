@@ -108,3 +108,21 @@ public sealed class VisibilityTests(SqliteApp shared) : AppTests(shared), IClass
         Assert.Equal(HttpStatusCode.NotFound, (await Anonymous.GetAsync($"/api/items/{own.Id}", Ct)).StatusCode);
     }
 }
+
+/// <summary>A public download never holds contact details; someone signed in gets them.</summary>
+public sealed class PublicExportTests(SqliteApp shared) : AppTests(shared), IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task The_public_CSV_leaves_contact_details_out()
+    {
+        var tag = TestApps.UniqueTag();
+        await Client.CreateItemAsync(NewItem.At(Places.Centrum, $"Spreekuur {tag}") with { Contact = "wijkteam@denhelder.example" });
+
+        var open = await Anonymous.GetStringAsync($"/api/items.csv?q={tag}", Ct);
+        var partner = await Client.GetStringAsync($"/api/items.csv?q={tag}", Ct);
+
+        Assert.Contains($"Spreekuur {tag}", open);
+        Assert.DoesNotContain("wijkteam@denhelder.example", open);
+        Assert.Contains("wijkteam@denhelder.example", partner);
+    }
+}
