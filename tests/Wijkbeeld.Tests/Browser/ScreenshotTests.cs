@@ -32,9 +32,20 @@ public sealed class ScreenshotTests(BrowserFixture fixture) : BrowserTest(fixtur
             await WaitForMapAsync(page, items.Total, expectedInView: items.Total);
             saved.Add(await SaveAsync(page, $"map-{name}-{size}.png"));
 
-            await GotoAsync(page, "/items/new");
+            await GotoAsync(page, "/meedoen");
             await Expect(page.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
-            saved.Add(await SaveAsync(page, $"item-new-{name}-{size}.png"));
+            saved.Add(await SaveAsync(page, $"meedoen-{name}-{size}.png"));
+
+            // A coordinator's pages.
+            var signedIn = await NewPageAsync(viewport, phone, role: Roles.Coordinator);
+            await GotoAsync(signedIn, "/items/new");
+            await Expect(signedIn.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
+            saved.Add(await SaveAsync(signedIn, $"item-new-{name}-{size}.png"));
+            foreach (var (path, file) in new[] { ("/moderatie", "moderatie"), ("/beheer/organisaties", "organisaties"), ("/beheer/logboek", "logboek"), ("/account", "account") })
+            {
+                await GotoAsync(signedIn, path);
+                saved.Add(await SaveAsync(signedIn, $"{file}-{name}-{size}.png"));
+            }
 
             await GotoAsync(page, $"/items/{item.Id}");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveAccessibleNameAsync(item.Title);
