@@ -1,6 +1,6 @@
 // The add form in the field: without a connection (or with photos) the item goes through the outbox; while
 // placing, open items of the same kind nearby are offered with "steun dit" instead of a new item.
-import { all, enqueue, flush, remove, shrinkPhoto } from './outbox.js';
+import { all, enqueue, flush, remove, shrinkPhoto, tell } from './outbox.js';
 import { number, text, toInput } from './item-input.js';
 
 const form = document.querySelector('form.item-form');
@@ -15,18 +15,8 @@ const panel = document.getElementById('duplicates');
 const list = document.getElementById('duplicate-list');
 const supportComment = document.getElementById('support-comment');
 
-function say(message, { link = false, error = false } = {}) {
-  notice.replaceChildren(message);
-  if (link) {
-    const a = document.createElement('a');
-    a.href = '/wachtrij';
-    a.textContent = t.textQueuedLink;
-    notice.append(' ', a);
-  }
-  notice.classList.toggle('error', error);
-  notice.hidden = false;
-  notice.focus();
-}
+const say = (message, { link = false, error = false } = {}) =>
+  tell(notice, message, { link, linkText: t.textQueuedLink, error, focus: true });
 
 form.addEventListener('submit', async event => {
   const files = [...photos.files];

@@ -1,6 +1,6 @@
 // An item's page in the field: photos (shrunk on the device, sent through the outbox) and, without a
 // connection, updates kept on the device until they can be sent.
-import { all, enqueue, flush, remove, shrinkPhoto } from './outbox.js';
+import { all, enqueue, flush, remove, shrinkPhoto, tell } from './outbox.js';
 
 const section = document.getElementById('item-photos');
 const t = section.dataset;
@@ -11,17 +11,8 @@ const notice = document.getElementById('photo-notice');
 const commentForm = document.querySelector('form.comment-form');
 const log = document.getElementById('item-log');
 
-function say(message, { link = false, error = false } = {}) {
-  notice.replaceChildren(message);
-  if (link) {
-    const a = document.createElement('a');
-    a.href = '/wachtrij';
-    a.textContent = t.textQueuedLink;
-    notice.append(' ', a);
-  }
-  notice.classList.toggle('error', error);
-  notice.hidden = false;
-}
+const say = (message, { link = false, error = false } = {}) =>
+  tell(notice, message, { link, linkText: t.textQueuedLink, error });
 
 function showPhoto(url) {
   const li = document.createElement('li');

@@ -163,3 +163,17 @@ export async function shrinkPhoto(file, longSide = 1600) {
     return file; // not decodable here (the server checks and refuses what is not a photo)
   }
 }
+
+/** Shows a message in a notice element, with a link to the outbox page when asked; for the field scripts. */
+export function tell(notice, message, { link = false, linkText = '', error = false, focus = false } = {}) {
+  notice.replaceChildren(message);
+  if (link) {
+    const a = document.createElement('a');
+    a.href = '/wachtrij';
+    a.textContent = linkText;
+    notice.append(' ', a);
+  }
+  notice.classList.toggle('error', error);
+  notice.hidden = false;
+  if (focus) notice.focus();
+}

@@ -187,7 +187,7 @@ public sealed class AccountTests(SqliteApp shared) : AppTests(shared), IClassFix
 
     static FormUrlEncodedContent PageForm(string page, Dictionary<string, string> fields)
     {
-        fields["__RequestVerificationToken"] = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        fields["__RequestVerificationToken"] = Html.AntiforgeryToken(page);
         return new FormUrlEncodedContent(fields);
     }
 

@@ -162,7 +162,7 @@ public sealed class ContributionTests(SqliteApp shared) : AppTests(shared), ICla
         var response = await browser.PostAsync("/moderatie?handler=Approve", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Version"] = "1",
-            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["__RequestVerificationToken"] = Html.AntiforgeryToken(page),
         }), Ct);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Single(await Anonymous.AllItemsAsync($"?q={tag}"));

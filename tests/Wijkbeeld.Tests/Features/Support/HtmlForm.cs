@@ -30,6 +30,10 @@ public static partial class Html
     /// <summary>The page with entities decoded, for "the user reads this text" assertions.</summary>
     public static string Text(string html) => System.Net.WebUtility.HtmlDecode(html);
 
+    /// <summary>The page's anti-forgery token, for posting one of several forms on a page.</summary>
+    public static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     /// <summary>The items in the list of the map page, in order: id and title.</summary>
     public static IReadOnlyList<(int Id, string Title)> ItemLinks(string html) =>
         ItemLink().Matches(html).Select(m => (int.Parse(m.Groups["id"].Value), Decode(m.Groups["title"].Value))).ToList();
