@@ -277,8 +277,8 @@ sealed class MapBenchmark(MapOptions o)
         cmd.Transaction = tx;
         cmd.CommandText = """
             INSERT INTO Items (Kind, Title, Description, Latitude, Longitude, MunicipalityCode, DistrictCode, NeighbourhoodCode,
-                               Status, Visibility, CreatedAt, UpdatedAt, IsDeleted, Version)
-            VALUES ($kind, $title, $description, $lat, $lon, $m, $district, $buurt, $status, 'openbaar', $at, $at, 0, 1)
+                               Status, Visibility, Moderation, CreatedAt, UpdatedAt, IsDeleted, Version)
+            VALUES ($kind, $title, $description, $lat, $lon, $m, $district, $buurt, $status, 'openbaar', 'Approved', $at, $at, 0, 1)
             """;
         var p = new Dictionary<string, SqliteParameter>();
         foreach (var name in new[] { "$kind", "$title", "$description", "$lat", "$lon", "$m", "$district", "$buurt", "$status", "$at" })
@@ -328,7 +328,7 @@ sealed class MapBenchmark(MapOptions o)
         await c.OpenAsync(ct);
         var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         const string Copy = "COPY \"Items\" (\"Kind\", \"Title\", \"Description\", \"Latitude\", \"Longitude\", \"MunicipalityCode\", " +
-            "\"DistrictCode\", \"NeighbourhoodCode\", \"Status\", \"Visibility\", \"CreatedAt\", \"UpdatedAt\", \"IsDeleted\", \"Version\") FROM STDIN (FORMAT BINARY)";
+            "\"DistrictCode\", \"NeighbourhoodCode\", \"Status\", \"Visibility\", \"Moderation\", \"CreatedAt\", \"UpdatedAt\", \"IsDeleted\", \"Version\") FROM STDIN (FORMAT BINARY)";
         await using (var copy = await c.BeginBinaryImportAsync(Copy, ct))
         {
             for (var i = 0; i < o.Items; i++)
@@ -360,6 +360,7 @@ sealed class MapBenchmark(MapOptions o)
                 if (buurt is null) await copy.WriteNullAsync(ct); else await copy.WriteAsync(buurt, ct);
                 await copy.WriteAsync(k.Statuses[random.Next(k.Statuses.Length)], ct);
                 await copy.WriteAsync("openbaar", ct);
+                await copy.WriteAsync("Approved", ct);
                 await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(at, NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
                 await copy.WriteAsync(false, ct);

@@ -46,7 +46,7 @@ sealed record ProfileOptions(string RepoRoot, string ServerDll, int Municipaliti
 /// <summary>
 /// Wijkprofiel: (1) import a generated CBS "Kerncijfers wijken en buurten" CSV the size of the national table (every
 /// row's area exists, so every figure is stored), then the same file again; (2) the choropleth data endpoint for one
-/// gemeente with 150 buurten, against the same bytes from a bare static-file server in the same run.
+/// gemeente with 150 buurten, against the same bytes served as a static file by the same server in the same run.
 /// </summary>
 sealed class ProfileBenchmark(ProfileOptions o)
 {
@@ -90,7 +90,8 @@ sealed class ProfileBenchmark(ProfileOptions o)
             var csvBytes = WriteCsv(csvPath, codes);
             Log($"generated {codes.Count + 1} rows x {o.Columns + 8} columns, {csvBytes / 1048576.0:0.0} MB");
 
-            using var server = StartWijkbeeld(db, out var baseUrl);
+            // The baseline: the same bytes as a static file from the same server (Bench:StaticRoot).
+            using var server = StartWijkbeeld(db, out var baseUrl, staticRoot);
             await server.WaitHealthyAsync(new Uri(baseUrl, "/health"), TimeSpan.FromSeconds(120), ct);
             using var http = Client(o.Concurrency);
             // Imports and status polls: an ordinary client that decompresses.
@@ -98,6 +99,8 @@ sealed class ProfileBenchmark(ProfileOptions o)
             {
                 Timeout = TimeSpan.FromMinutes(5),
             };
+            // Imports are for coordinators and administrators.
+            await BenchAdmin.SignInAsync(api, o.ServerDll, "Sqlite", $"Data Source={db}", baseUrl, ct);
             // Warm the area index (17,000 areas) so the import measures the import.
             (await http.GetAsync(new Uri(baseUrl, "/api/areas/" + Focus), ct)).EnsureSuccessStatusCode();
 
@@ -113,15 +116,13 @@ sealed class ProfileBenchmark(ProfileOptions o)
             var encoding = string.Join(",", sample.Content.Headers.ContentEncoding);
             var file = "choropleth.geojson" + encoding switch { "br" => ".br", "gzip" => ".gz", _ => "" };
             await File.WriteAllBytesAsync(Path.Combine(staticRoot, file), wire, ct);
-            using var baseline = StartStatic(staticRoot, out var staticUrl);
-            await baseline.WaitHealthyAsync(new Uri(staticUrl, "/health"), TimeSpan.FromSeconds(60), ct);
             Log($"choropleth response: {wire.Length / 1024.0:0.0} KB {(encoding.Length == 0 ? "identity" : encoding)}");
 
             var cached = await LoadAsync(http, server.Id, _ => new Uri(baseUrl, url), ct);
             Log($"Wijkbeeld same URL (output cache): {Line(cached)}");
             var uncached = await LoadAsync(http, server.Id, i => new Uri(baseUrl, url + "&v=" + i.ToString(CultureInfo.InvariantCulture)), ct);
             Log($"Wijkbeeld distinct URLs (cache misses): {Line(uncached)}");
-            var stat = await LoadAsync(http, baseline.Id, _ => new Uri(staticUrl, "/" + file), ct);
+            var stat = await LoadAsync(http, server.Id, _ => new Uri(baseUrl, "/bench/" + file), ct);
             Log($"static baseline: {Line(stat)}");
 
             var markdown = Markdown(machine, started, codes.Count + 1, csvBytes, firstImport, again, wire.Length, encoding, cached, uncached, stat);
@@ -270,7 +271,7 @@ sealed class ProfileBenchmark(ProfileOptions o)
 
     // --- servers and load ----------------------------------------------------------------------------------------
 
-    ChildProcess StartWijkbeeld(string db, out Uri baseUrl)
+    ChildProcess StartWijkbeeld(string db, out Uri baseUrl, string? staticRoot = null)
     {
         baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
         var env = new Dictionary<string, string>
@@ -284,17 +285,8 @@ sealed class ProfileBenchmark(ProfileOptions o)
             ["Logging__LogLevel__Default"] = "Warning",
             ["DOTNET_NOLOGO"] = "1",
         };
+        if (staticRoot is not null) env["Bench__StaticRoot"] = staticRoot;
         return ChildProcess.Start("Wijkbeeld", "dotnet", [o.ServerDll], Path.GetDirectoryName(o.ServerDll)!, env);
-    }
-
-    ChildProcess StartStatic(string root, out Uri baseUrl)
-    {
-        baseUrl = new Uri($"http://127.0.0.1:{ChildProcess.FreePort()}");
-        var env = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["DOTNET_NOLOGO"] = "1", ["DOTNET_gcServer"] = "1" };
-        var self = Environment.ProcessPath ?? "dotnet";
-        List<string> args = Path.GetFileNameWithoutExtension(self) == "dotnet" ? [typeof(ProfileBenchmark).Assembly.Location] : [];
-        args.AddRange(["static-server", "--urls", baseUrl.ToString().TrimEnd('/'), "--root", root]);
-        return ChildProcess.Start("static server", self, args, o.RepoRoot, env);
     }
 
     static HttpClient Client(int connections)

@@ -76,6 +76,8 @@ sealed class WijkbeeldTarget : ITarget
         try
         {
             await server.WaitHealthyAsync(new Uri(baseUrl, "/health"), TimeSpan.FromSeconds(120), ct);
+            // The writer is an administrator; the live clients stay anonymous and receive the public changes.
+            await BenchAdmin.SignInAsync(target.http, o.ServerDll, "Sqlite", env["ConnectionStrings__Wijkbeeld"], baseUrl, ct);
         }
         catch
         {
