@@ -468,50 +468,11 @@ sealed class MapBenchmark(MapOptions o)
         return new Sample(view, wire, encoding.Length == 0 ? "identity" : encoding, (int)json.Length, clustered, features.GetArrayLength(), items);
     }
 
-    /// <summary>Closed loop: <c>Concurrency</c> clients, each sends its next request when the previous one's body is read; none starts after the window; every request that ends after the warm-up counts.</summary>
+    /// <summary>A closed loop of <c>Concurrency</c> clients (see <see cref="ClosedLoop"/>).</summary>
     async Task<Load> LoadAsync(HttpClient http, Func<int, Uri> url, CancellationToken ct, double? seconds = null)
     {
-        var f = (double)Stopwatch.Frequency;
-        var start = Stopwatch.GetTimestamp();
-        var measureFrom = start + (long)(o.WarmupSeconds * f);
-        var window = seconds ?? o.Seconds;
-        var end = measureFrom + (long)(window * f);
-        var counter = 0;
-        var errors = 0;
-        string? firstError = null;
-        var perWorker = await Task.WhenAll(Enumerable.Range(0, o.Concurrency).Select(async _ =>
-        {
-            var latencies = new List<double>();
-            long lastDone = 0;
-            var buffer = new byte[64 * 1024];
-            while (Stopwatch.GetTimestamp() < end)
-            {
-                ct.ThrowIfCancellationRequested();
-                var t = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.GetAsync(url(Interlocked.Increment(ref counter)), HttpCompletionOption.ResponseHeadersRead, ct);
-                    await using var s = await response.Content.ReadAsStreamAsync(ct);
-                    while (await s.ReadAsync(buffer, ct) > 0) { }
-                    if (!response.IsSuccessStatusCode) throw new HttpRequestException($"status {(int)response.StatusCode}");
-                }
-                catch (Exception e) when (e is HttpRequestException or IOException || e is TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                    if (Stopwatch.GetTimestamp() >= measureFrom) Interlocked.Increment(ref errors);
-                    Interlocked.CompareExchange(ref firstError, e.Message, null);
-                    continue;
-                }
-                var done = Stopwatch.GetTimestamp();
-                // Every request that finished after the warm-up counts (also those still running when the window
-                // closed, which are waited for): answers slower than the window itself still show up.
-                if (done >= measureFrom) latencies.Add((done - t) * 1000 / f);
-                lastDone = Math.Max(lastDone, done);
-            }
-            return (latencies, lastDone);
-        }));
-        var all = perWorker.SelectMany(l => l.latencies).ToList();
-        var took = Math.Max(window, (perWorker.Max(l => l.lastDone) - measureFrom) / f);
-        return new Load(all.Count, errors, took, Distribution.Of(all), firstError);
+        var r = await ClosedLoop.RunAsync(http, o.Concurrency, o.WarmupSeconds, seconds ?? o.Seconds, url, ct);
+        return new Load(r.Latencies.Count, r.Errors, r.Seconds, Distribution.Of(r.Latencies), r.FirstError);
     }
 
     // --- page weight ---------------------------------------------------------------------------------------------

@@ -300,51 +300,16 @@ sealed class ProfileBenchmark(ProfileOptions o)
         return http;
     }
 
-    /// <summary>Closed loop, as the map benchmark: each client sends its next request when the previous body is read.</summary>
+    /// <summary>A closed loop (see <see cref="ClosedLoop"/>), with the server's CPU time per request.</summary>
     async Task<Load> LoadAsync(HttpClient http, int serverPid, Func<int, Uri> url, CancellationToken ct)
     {
         var cpu0 = CpuSeconds(serverPid);
         var meter = new CpuMeter(serverPid);
         meter.Start();
-        var f = (double)Stopwatch.Frequency;
-        var start = Stopwatch.GetTimestamp();
-        var measureFrom = start + (long)(o.WarmupSeconds * f);
-        var end = measureFrom + (long)(o.Seconds * f);
-        var counter = 0;
-        var errors = 0;
-        string? firstError = null;
-        var perWorker = await Task.WhenAll(Enumerable.Range(0, o.Concurrency).Select(async _ =>
-        {
-            var latencies = new List<double>();
-            long lastDone = 0;
-            var buffer = new byte[64 * 1024];
-            while (Stopwatch.GetTimestamp() < end)
-            {
-                var t = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await http.GetAsync(url(Interlocked.Increment(ref counter)), HttpCompletionOption.ResponseHeadersRead, ct);
-                    await using var s = await response.Content.ReadAsStreamAsync(ct);
-                    while (await s.ReadAsync(buffer, ct) > 0) { }
-                    if (!response.IsSuccessStatusCode) throw new HttpRequestException($"status {(int)response.StatusCode}");
-                }
-                catch (Exception e) when (e is HttpRequestException or IOException || e is TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                    if (Stopwatch.GetTimestamp() >= measureFrom) Interlocked.Increment(ref errors);
-                    Interlocked.CompareExchange(ref firstError, e.Message, null);
-                    continue;
-                }
-                var done = Stopwatch.GetTimestamp();
-                if (done >= measureFrom) latencies.Add((done - t) * 1000 / f);
-                lastDone = Math.Max(lastDone, done);
-            }
-            return (latencies, lastDone);
-        }));
-        var all = perWorker.SelectMany(l => l.latencies).ToList();
-        var seconds = Math.Max(o.Seconds, (perWorker.Max(l => l.lastDone) - measureFrom) / f);
+        var r = await ClosedLoop.RunAsync(http, o.Concurrency, o.WarmupSeconds, o.Seconds, url, ct);
         // Server CPU over the whole loop (warm-up included), per request of the whole loop.
-        var cpuMs = (CpuSeconds(serverPid) - cpu0) * 1000 * all.Count / Math.Max(1, counter);
-        return new Load(all.Count, errors, seconds, Distribution.Of(all), firstError, cpuMs, meter.Stop()?.Other ?? double.NaN);
+        var cpuMs = (CpuSeconds(serverPid) - cpu0) * 1000 * r.Latencies.Count / Math.Max(1, r.Sent);
+        return new Load(r.Latencies.Count, r.Errors, r.Seconds, Distribution.Of(r.Latencies), r.FirstError, cpuMs, meter.Stop()?.Other ?? double.NaN);
     }
 
     static string Line(Load l) =>
