@@ -83,7 +83,7 @@ public sealed class Members(WijkbeeldDb db, UserManager<User> users, Invitations
         var rows = await db.Users.AsNoTracking().Where(u => u.OrganisationId == organisationId).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName, u.Email, u.LockoutEnd, Role = db.UserRoles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).FirstOrDefault() })
             .ToListAsync(ct);
-        return rows.Select(u => new MemberDto(u.Id, u.DisplayName, u.Email ?? "", u.Role is >= 1 and <= 4 ? Roles.All[u.Role - 1] : Roles.Reader,
+        return rows.Select(u => new MemberDto(u.Id, u.DisplayName, u.Email ?? "", Roles.NameOf(u.Role) ?? Roles.Reader,
             u.LockoutEnd is { } end && end > now)).ToList();
     }
 }

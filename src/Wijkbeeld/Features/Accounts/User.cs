@@ -39,6 +39,11 @@ public static class Roles
     public static readonly string[] Writers = [Administrator, Coordinator, Professional];
 
     public static readonly string[] Moderators = [Administrator, Coordinator];
+
+    /// <summary>Roles have fixed ids (1 = beheerder ... 4 = lezer), seeded with the model, so code can name them without a lookup.</summary>
+    public static int IdOf(string role) => Array.IndexOf(All, role) + 1;
+
+    public static string? NameOf(int roleId) => roleId >= 1 && roleId <= All.Length ? All[roleId - 1] : null;
 }
 
 /// <summary>An invitation to make an account: a link with a secret token, valid for a limited time, used once.</summary>

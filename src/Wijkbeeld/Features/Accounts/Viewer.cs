@@ -21,6 +21,11 @@ public sealed record Viewer(int? UserId, string? Name, string? Role, int? Organi
     public bool CanWrite => Role is Roles.Administrator or Roles.Coordinator or Roles.Professional;
     public bool CanModerate => Role is Roles.Administrator or Roles.Coordinator;
 
+    /// <summary>The visibility rule in C#, for work outside a request (digests); the database applies the same rule as a query filter.</summary>
+    public bool MaySee(Items.Visibility visibility, int? owningOrganisation) =>
+        SeesEverything || visibility == Items.Visibility.Public || (IsSignedIn && visibility == Items.Visibility.Partners)
+        || (visibility == Items.Visibility.Organisation && OrganisationId is not null && owningOrganisation == OrganisationId);
+
     /// <summary>An item belonging to an organisation is changed by its members; one without by any writer (the shared picture).</summary>
     public bool CanChange(int? owningOrganisation) =>
         SeesEverything || (CanWrite && (owningOrganisation is null || owningOrganisation == OrganisationId));

@@ -115,5 +115,5 @@ static class AuditTrail
 
     static string Json(Dictionary<string, object?> values) => JsonSerializer.Serialize(values, JsonSerializerOptions.Web);
 
-    static string RoleName(int roleId) => roleId >= 1 && roleId <= Roles.All.Length ? Roles.All[roleId - 1] : roleId.ToString(CultureInfo.InvariantCulture);
+    static string RoleName(int roleId) => Roles.NameOf(roleId) ?? roleId.ToString(CultureInfo.InvariantCulture);
 }

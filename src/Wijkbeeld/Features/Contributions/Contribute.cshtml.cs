@@ -1,26 +1,19 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Wijkbeeld.Features.Items;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.Contributions;
-
-public sealed class ContributionForm
-{
-    public string? Kind { get; set; }
-    public string? Title { get; set; }
-    public string? Description { get; set; }
-    public string? Latitude { get; set; }
-    public string? Longitude { get; set; }
-    public string? Website { get; set; }
-}
 
 /// <summary>"Meedoen": a resident adds an idea, a concern or a strength of their neighbourhood, without an account.</summary>
 [EnableRateLimiting(RateLimits.Contributions)]
 public sealed class ContributeModel(Contributions contributions) : PageModel
 {
-    [BindProperty] public ContributionForm Form { get; set; } = new();
+    [BindProperty] public ItemForm Form { get; set; } = new();
+
+    /// <summary>The honeypot (hidden from people, see <see cref="ContributionInput"/>).</summary>
+    [BindProperty(Name = "Form.Website")] public string? Website { get; set; }
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public bool Received { get; private set; }
 
@@ -31,8 +24,9 @@ public sealed class ContributeModel(Contributions contributions) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var input = Form.ToInput();
         var (item, errors) = await contributions.SubmitAsync(new ContributionInput(
-            Form.Kind, Form.Title, Form.Description, Number(Form.Latitude), Number(Form.Longitude), Form.Website), ct);
+            input.Kind, input.Title, input.Description, input.Latitude, input.Longitude, Website), ct);
         if (item is null)
         {
             Errors = errors;
@@ -42,8 +36,4 @@ public sealed class ContributeModel(Contributions contributions) : PageModel
         Received = true;
         return Page();
     }
-
-    // Accepts a decimal comma as people type it on a Dutch phone keyboard.
-    static double? Number(string? value) =>
-        double.TryParse(value?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 }

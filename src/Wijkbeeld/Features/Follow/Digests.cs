@@ -33,16 +33,18 @@ public sealed class Digests(WijkbeeldDb db, IEmailSender mail, EmailTemplates te
         var due = follows.Where(f => f.LastSentAt is not { } last || last <= now - Interval(f.Frequency) + TimeSpan.FromMinutes(5))
             .GroupBy(f => f.UserId).ToList();
         var sent = 0;
+        var administrator = Roles.IdOf(Roles.Administrator);
         foreach (var group in due)
         {
             var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == group.Key, ct);
             if (user?.Email is null) continue;
-            var isAdministrator = await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == 1, ct);
+            var isAdministrator = await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == administrator, ct);
+            var reader = new Viewer(user.Id, user.DisplayName, isAdministrator ? Roles.Administrator : Roles.Reader, user.OrganisationId);
             var since = group.Min(f => f.LastSequence);
             var candidates = await db.ItemChanges.IgnoreQueryFilters().AsNoTracking()
                 .Where(c => c.Sequence > since).OrderBy(c => c.Sequence).Take(5000).ToListAsync(ct);
             var changes = candidates
-                .Where(c => MaySee(c, user, isAdministrator))
+                .Where(c => reader.MaySee(c.Visibility, c.OrganisationId))
                 .Where(c => group.Any(f => c.Sequence > f.LastSequence && Matches(f, c)))
                 .Take(MaxChangesPerMail).ToList();
             var newest = candidates.Count > 0 ? candidates[^1].Sequence : since;
@@ -67,10 +69,6 @@ public sealed class Digests(WijkbeeldDb db, IEmailSender mail, EmailTemplates te
     }
 
     static TimeSpan Interval(DigestFrequency frequency) => frequency == DigestFrequency.Weekly ? TimeSpan.FromDays(7) : TimeSpan.FromDays(1);
-
-    static bool MaySee(ItemChange change, User user, bool isAdministrator) =>
-        isAdministrator || change.Visibility is Visibility.Public or Visibility.Partners
-        || (change.Visibility == Visibility.Organisation && change.OrganisationId is { } owner && owner == user.OrganisationId);
 
     static bool Matches(Following follow, ItemChange change) => follow.Target switch
     {

@@ -32,7 +32,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
     {
         var item = new Item { CreatedAt = Now, Version = 1, OrganisationId = organisationId ?? Viewer.OrganisationId };
         Apply(item, valid);
-        item.Updates.Add(new ItemUpdate { At = Now, Type = logType, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Log.Created"] });
+        LogByViewer(item, logType, text["Log.Created"]);
         db.Items.Add(item);
         Record(item, ChangeType.Created, text["Log.Created"]);
         return item;
@@ -59,16 +59,15 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
     /// <summary>Approves a waiting contribution, with the coordinator's edits if any: from now on everyone sees it.</summary>
     public async Task<ChangeResult> ApproveAsync(int id, int expectedVersion, ValidItem? edited, CancellationToken ct)
     {
-        var item = await PendingAsync(id, ct);
-        if (item is null) return new(ChangeOutcome.NotFound, null);
-        if (item.Version != expectedVersion) return new(ChangeOutcome.Conflict, item);
+        var (item, refused) = await PendingAtAsync(id, expectedVersion, ct);
+        if (refused is not null) return refused;
         if (edited is not null)
         {
             Apply(item, edited with { Visibility = Visibility.Public });
         }
         item.Moderation = ModerationState.Approved;
         item.UpdatedAt = Now;
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Moderation.Logged.Approved"] });
+        LogByViewer(item, ItemUpdateType.Edited, text["Moderation.Logged.Approved"]);
         Record(item, ChangeType.Created, text["Log.Created"]);
         return await SaveVersionAsync(item, expectedVersion, ct);
     }
@@ -76,21 +75,19 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
     /// <summary>Rejects a waiting contribution with a reason; it stays in the database (and the audit log), never shown.</summary>
     public async Task<ChangeResult> RejectAsync(int id, int expectedVersion, string reason, CancellationToken ct)
     {
-        var item = await PendingAsync(id, ct);
-        if (item is null) return new(ChangeOutcome.NotFound, null);
-        if (item.Version != expectedVersion) return new(ChangeOutcome.Conflict, item);
+        var (item, refused) = await PendingAtAsync(id, expectedVersion, ct);
+        if (refused is not null) return refused;
         item.Moderation = ModerationState.Rejected;
         item.ModerationNote = reason;
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Moderation.Logged.Rejected", reason] });
+        LogByViewer(item, ItemUpdateType.Edited, text["Moderation.Logged.Rejected", reason]);
         return await SaveVersionAsync(item, expectedVersion, ct, publish: false);
     }
 
     /// <summary>Merges a waiting contribution into an existing item: its text becomes an update on that item.</summary>
     public async Task<ChangeResult> MergeAsync(int id, int expectedVersion, int targetId, CancellationToken ct)
     {
-        var item = await PendingAsync(id, ct);
-        if (item is null) return new(ChangeOutcome.NotFound, null);
-        if (item.Version != expectedVersion) return new(ChangeOutcome.Conflict, item);
+        var (item, refused) = await PendingAtAsync(id, expectedVersion, ct);
+        if (refused is not null) return refused;
         var target = await db.Items.Include(i => i.Themes).FirstOrDefaultAsync(i => i.Id == targetId, ct);
         if (target is null) return new(ChangeOutcome.NotFound, null);
         item.Moderation = ModerationState.Merged;
@@ -103,6 +100,14 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
     }
 
     public Task<Item?> FindPendingAsync(int id, CancellationToken ct) => PendingAsync(id, ct);
+
+    /// <summary>The waiting contribution at the version the coordinator saw, or why not (gone, or decided by someone else).</summary>
+    async Task<(Item Item, ChangeResult? Refused)> PendingAtAsync(int id, int expectedVersion, CancellationToken ct)
+    {
+        var item = await PendingAsync(id, ct);
+        if (item is null) return (null!, new(ChangeOutcome.NotFound, null));
+        return item.Version != expectedVersion ? (item, new(ChangeOutcome.Conflict, item)) : (item, null);
+    }
 
     Task<Item?> PendingAsync(int id, CancellationToken ct) =>
         db.Items.IgnoreQueryFilters([WijkbeeldDb.ModerationFilter]).Include(i => i.Themes).Include(i => i.Links)
@@ -119,6 +124,10 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         await cache.EvictItemsAsync(CancellationToken.None);
         await publisher.PublishAsync(saved);
     }
+
+    /// <summary>A line in the item's log, signed by the person making the change (renamed if their account goes).</summary>
+    void LogByViewer(Item item, ItemUpdateType type, string line) =>
+        item.Updates.Add(new ItemUpdate { At = Now, Type = type, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = line });
 
     ItemChange Record(Item item, ChangeType type, string summary)
     {
@@ -146,7 +155,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         var summary = Describe(item, valid);
         var before = (item.Visibility, item.OrganisationId);
         Apply(item, valid);
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Edited, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = summary });
+        LogByViewer(item, ItemUpdateType.Edited, summary);
         Record(item, ChangeType.Updated, summary).Before = before;
         return await SaveVersionAsync(item, expectedVersion, ct);
     }
@@ -169,7 +178,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
         item.IsDeleted = true;
         item.DeletedAt = Now;
         item.UpdatedAt = Now;
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Deleted, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = text["Log.Deleted"] });
+        LogByViewer(item, ItemUpdateType.Deleted, text["Log.Deleted"]);
         Record(item, ChangeType.Deleted, text["Log.Deleted"]);
         return await SaveVersionAsync(item, item.Version, ct);
     }
@@ -182,7 +191,7 @@ public sealed class ItemService(WijkbeeldDb db, TimeProvider clock, IStringLocal
             return new(ChangeOutcome.NotFound, null);
         }
         item.UpdatedAt = Now;
-        item.Updates.Add(new ItemUpdate { At = Now, Type = ItemUpdateType.Comment, Author = Viewer.Name, AuthorId = Viewer.UserId, Text = comment });
+        LogByViewer(item, ItemUpdateType.Comment, comment);
         Record(item, ChangeType.Commented, ItemExport.Summary(comment));
         return await SaveVersionAsync(item, item.Version, ct);
     }

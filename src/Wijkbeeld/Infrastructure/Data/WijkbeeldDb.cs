@@ -60,8 +60,8 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WijkbeeldDb).Assembly);
         // Fixed ids: the audit log names roles by id without a lookup.
-        modelBuilder.Entity<IdentityRole<int>>().HasData(Features.Accounts.Roles.All.Select((role, i) =>
-            new IdentityRole<int> { Id = i + 1, Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = role }));
+        modelBuilder.Entity<IdentityRole<int>>().HasData(Features.Accounts.Roles.All.Select(role =>
+            new IdentityRole<int> { Id = Features.Accounts.Roles.IdOf(role), Name = role, NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = role }));
 
         var item = modelBuilder.Entity<Item>();
         item.HasQueryFilter(SoftDeleteFilter, i => !i.IsDeleted);
