@@ -4,6 +4,7 @@ using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Areas;
@@ -60,6 +61,12 @@ public static class ItemExport
             var total = indexed?.Total ?? await reader.Value.CountAsync(filter, ct);
             if (total > mapOptions.Value.ClusterThreshold)
             {
+                if (indexed is not null && http.Features.Get<IOutputCacheFeature>() is { } outputCache)
+                {
+                    // Counted in memory in microseconds: storing every panned view would cost more than counting it
+                    // again, and would fill the cache (and the server's memory) with views nobody asks for twice.
+                    outputCache.Context.AllowCacheStorage = false;
+                }
                 var cells = indexed?.Clusters ?? await reader.Value.ClustersAsync(filter, ClusterIndex.CellDegrees(level), ct);
                 await WriteClustersAsync(json, body, http.Response, total, cells, ct);
                 return Results.Empty;

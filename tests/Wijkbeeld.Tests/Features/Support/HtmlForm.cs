@@ -67,6 +67,8 @@ public sealed partial class HtmlForm
 
     public string Action { get; }
 
+    public IReadOnlyList<KeyValuePair<string, string>> Fields => fields;
+
     /// <summary>GETs <paramref name="url"/> and reads its POST form (the one whose action contains <paramref name="action"/>, if given).</summary>
     public static async Task<HtmlForm> LoadAsync(HttpClient client, string url, string? action = null) =>
         Parse(await client.GetPageAsync(url), url, action);
