@@ -37,6 +37,9 @@ static class AuditTrail
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
     };
 
+    /// <summary>The kinds of thing the log names, for searching it.</summary>
+    public static IReadOnlyList<string> EntityTypes { get; } = Audited.Values.Distinct().ToList();
+
     public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(ChangeTracker tracker, Viewer viewer, DateTime now)
     {
         var result = new List<(EntityEntry, AuditEntry)>();
