@@ -28,13 +28,14 @@ static class AuditTrail
     [
         nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(Invitation.TokenHash),
-        nameof(Item.Version), nameof(Organisation.Version),
+        nameof(Item.Version), nameof(Organisation.Version), nameof(Sessions.SessionParticipant.TokenHash),
     ];
 
     static readonly Dictionary<Type, string> Audited = new()
     {
         [typeof(Item)] = "item", [typeof(Organisation)] = "organisatie", [typeof(User)] = "account",
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
+        [typeof(Sessions.Session)] = "werksessie", [typeof(Sessions.DraftItem)] = "sessieconcept", [typeof(Sessions.PromptCard)] = "reflectievraag",
     };
 
     public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(ChangeTracker tracker, Viewer viewer, DateTime now)
