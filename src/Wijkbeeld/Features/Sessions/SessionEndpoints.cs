@@ -89,6 +89,7 @@ public static class SessionEndpoints
         r.Errors is { } errors ? Problems.Validation(t, errors)
         : r.Status == StatusCodes.Status409Conflict && r.Value is not null
             ? Problems.Status(t, r.Status, r.Error!, new Dictionary<string, object?> { ["current"] = r.Value })
+            // A rule of the session (a full group, a draft already done) is 422 "Dit verzoek kan niet", with the reason.
             : Problems.Status(t, r.Status, r.Error!);
 
     static async Task<IResult> Answer<T>(Task<Outcome<T>> task, IStringLocalizer t)

@@ -189,7 +189,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
             var members = await db.SessionParticipants.CountAsync(p => p.BreakoutId == breakout.Id, ct);
             if (members >= Breakout.MaxMembers)
             {
-                return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status409Conflict, text["Sessions.Error.BreakoutFull", breakout.Name, Breakout.MaxMembers]);
+                return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status422UnprocessableEntity, text["Sessions.Error.BreakoutFull", breakout.Name, Breakout.MaxMembers]);
             }
             breakoutId = breakout.Id;
         }
@@ -200,7 +200,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
         {
             participant.BreakoutId = null;
             await db.SaveChangesAsync(ct);
-            return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status409Conflict, text["Sessions.Error.BreakoutFull", text["Sessions.BreakoutName", number!.Value], Breakout.MaxMembers]);
+            return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status422UnprocessableEntity, text["Sessions.Error.BreakoutFull", text["Sessions.BreakoutName", number!.Value], Breakout.MaxMembers]);
         }
         var result = await BreakoutsAsync(sessionId, ct);
         await SendAsync([SessionHub.All(sessionId)], "members", result);
@@ -212,10 +212,10 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
     {
         var breakouts = await db.SessionBreakouts.Where(b => b.SessionId == sessionId).OrderBy(b => b.Number).ToListAsync(ct);
         var people = await db.SessionParticipants.Where(p => p.SessionId == sessionId).ToListAsync(ct);
-        if (breakouts.Count == 0) return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status409Conflict, text["Sessions.Error.NoBreakouts"]);
+        if (breakouts.Count == 0) return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status422UnprocessableEntity, text["Sessions.Error.NoBreakouts"]);
         if (people.Count > breakouts.Count * Breakout.MaxMembers)
         {
-            return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status409Conflict, text["Sessions.Error.TooManyPeople", people.Count, breakouts.Count]);
+            return Fail<IReadOnlyList<BreakoutDto>>(StatusCodes.Status422UnprocessableEntity, text["Sessions.Error.TooManyPeople", people.Count, breakouts.Count]);
         }
         var order = people.OrderBy(_ => RandomNumberGenerator.GetInt32(int.MaxValue)).ToList();
         for (var i = 0; i < order.Count; i++) order[i].BreakoutId = breakouts[i % breakouts.Count].Id;
@@ -303,7 +303,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
     public async Task<Outcome<DraftDto>> AddDraftAsync(int sessionId, SessionActor actor, DraftInput input, CancellationToken ct)
     {
         var breakout = await TargetBreakoutAsync(sessionId, actor, input.Breakout, ct);
-        if (breakout is null) return Fail<DraftDto>(StatusCodes.Status409Conflict, text["Sessions.Error.NotInBreakout"]);
+        if (breakout is null) return Fail<DraftDto>(StatusCodes.Status422UnprocessableEntity, text["Sessions.Error.NotInBreakout"]);
         var (errors, kind, title, note) = CheckDraft(input);
         if (errors.Count > 0) return Invalid<DraftDto>(errors);
         var draft = new DraftItem
@@ -344,7 +344,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
         var breakout = draft is null ? null : await db.SessionBreakouts.FirstAsync(b => b.Id == draft.BreakoutId, ct);
         if (draft is null || breakout is null) return Fail<DraftDto>(404, text["Sessions.Error.NotFound"]);
         if (!actor.IsFacilitator && actor.BreakoutNumber != breakout.Number) return Fail<DraftDto>(403, text["Sessions.Error.NotYourBreakout"]);
-        if (draft.State != DraftState.Draft) return Fail<DraftDto>(409, text["Sessions.Error.DraftDone"]);
+        if (draft.State != DraftState.Draft) return Fail<DraftDto>(422, text["Sessions.Error.DraftDone"]);
         var (errors, kind, title, note) = CheckDraft(input);
         if (errors.Count > 0) return Invalid<DraftDto>(errors);
         if (draft.Version != expectedVersion) return new(ToDto(draft, breakout.Number), 409, text["Problem.Conflict"]);
@@ -402,7 +402,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
         var from = drafts.FirstOrDefault(d => d.Id == draftId);
         var into = drafts.FirstOrDefault(d => d.Id == intoId);
         if (from is null || into is null || from.Id == into.Id) return Fail<DraftDto>(404, text["Sessions.Error.NotFound"]);
-        if (from.State != DraftState.Draft || into.State != DraftState.Draft) return Fail<DraftDto>(409, text["Sessions.Error.DraftDone"]);
+        if (from.State != DraftState.Draft || into.State != DraftState.Draft) return Fail<DraftDto>(422, text["Sessions.Error.DraftDone"]);
         var numbers = await db.SessionBreakouts.Where(b => b.SessionId == sessionId).ToDictionaryAsync(b => b.Id, b => b.Number, ct);
         from.State = DraftState.Merged;
         from.MergedIntoId = into.Id;
@@ -430,7 +430,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
         if (!ItemCatalog.TryParseVisibility(visibility, out _)) return Invalid<IReadOnlyList<DraftDto>>(new() { ["visibility"] = [text["Sessions.Error.Visibility"]] });
         var ids = (input.DraftIds ?? []).Distinct().ToList();
         var drafts = await db.SessionDrafts.Where(d => d.SessionId == sessionId && ids.Contains(d.Id) && d.State == DraftState.Draft).ToListAsync(ct);
-        if (ids.Count == 0 || drafts.Count != ids.Count) return Fail<IReadOnlyList<DraftDto>>(409, text["Sessions.Error.PublishNone"]);
+        if (ids.Count == 0 || drafts.Count != ids.Count) return Fail<IReadOnlyList<DraftDto>>(422, text["Sessions.Error.PublishNone"]);
         var source = Truncate(text["Sessions.Source", session.Title, session.Id], ItemRules.ShortTextMaxLength);
         var staged = new List<(DraftItem Draft, Item Item)>();
         var errors = new Dictionary<string, string[]>();
@@ -476,7 +476,7 @@ public sealed class SessionService(WijkbeeldDb db, AreaIndex areas, TimeProvider
         var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId, ct);
         var topic = await db.SessionParkedTopics.FirstOrDefaultAsync(t => t.Id == topicId && t.SessionId == sessionId, ct);
         if (session is null || topic is null) return Fail<ParkedDto>(404, text["Sessions.Error.NotFound"]);
-        if (topic.ItemId is not null || topic.FollowUp) return Fail<ParkedDto>(409, text["Sessions.Error.ParkedDone"]);
+        if (topic.ItemId is not null || topic.FollowUp) return Fail<ParkedDto>(422, text["Sessions.Error.ParkedDone"]);
         var outcome = ItemRules.Clean(input.Outcome)?.ToLowerInvariant();
         if (outcome == "vervolgpunt")
         {
