@@ -230,7 +230,7 @@ function renderBreakouts() {
       } else {
         const button = el('button', 'button secondary', `${texts.choose} ${b.name} (${b.members.length}/5)`);
         button.type = 'button';
-        button.setAttribute('aria-disabled', String(full));
+        if (full) button.classList.add('full'); // still clickable: the server says why not, in words
         button.addEventListener('click', async () => { if (await send('POST', `/api/sessions/${sessionId}/pick`, { breakout: b.number })) reload(); });
         li.append(button);
       }
@@ -343,7 +343,7 @@ function bindForm(id, url, body, after) {
   form.addEventListener('submit', async e => {
     e.preventDefault();
     const saved = await send('POST', url(form), body(form));
-    if (saved) { after?.(form, saved); say(texts.saved); }
+    if (saved) { say(texts.saved); after?.(form, saved); }
   });
 }
 bindForm('draft-form', () => `/api/sessions/${sessionId}/drafts`, f => ({

@@ -37,7 +37,7 @@ public static class SessionSupport
     /// <summary>A guest with cookies of their own who joined with the code.</summary>
     public static async Task<(HttpClient Client, JoinShape Join)> JoinAsGuestAsync(this WijkbeeldApp app, string code, string name)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = app.ClientOptions.BaseAddress });
         var join = await (await client.PostAsJsonAsync("/api/sessions/join", new { code, displayName = name }, Ct)).ReadOkAsync<JoinShape>(HttpStatusCode.Created);
         return (client, join);
     }
