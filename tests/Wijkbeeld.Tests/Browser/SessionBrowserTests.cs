@@ -132,7 +132,8 @@ public sealed class SessionBrowserTests(BrowserFixture fixture) : LiveBrowserTes
         });
         await Expect(carla.Locator("#evaluation-plus")).ToContainTextAsync(plus);
 
-        await annaPhone.ScreenshotAsync(new() { Path = Path.Combine(Shots, "sessions-breakout-phone.png") });
+        await annaPhone.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await annaPhone.ScreenshotAsync(new() { Path = Path.Combine(Shots, "sessions-breakout-phone.png"), FullPage = true });
         await plenary.ScreenshotAsync(new() { Path = Path.Combine(Shots, "sessions-plenary.png") });
 
         // Outputs: the facilitator makes public items of both drafts in one step; the public map shows them.
