@@ -35,7 +35,8 @@ static class AuditTrail
     {
         [typeof(Item)] = "item", [typeof(Organisation)] = "organisatie", [typeof(User)] = "account",
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
-        [typeof(Sessions.Session)] = "werksessie", [typeof(Sessions.DraftItem)] = "sessieconcept", [typeof(Sessions.PromptCard)] = "reflectievraag",
+        // Werksessies: the session and the deck; drafts are working notes moved every few seconds (their items are audited when made).
+        [typeof(Sessions.Session)] = "werksessie", [typeof(Sessions.PromptCard)] = "reflectievraag",
     };
 
     public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(ChangeTracker tracker, Viewer viewer, DateTime now)
