@@ -6,6 +6,7 @@ using Wijkbeeld.Bench;
 //   echo-server --urls http://127.0.0.1:PORT     the baseline: a bare SignalR hub that re-broadcasts what it is sent
 //   map [--postgres] [--items 100000] [--concurrency 50] [--seconds 5] [--followers 500] [--quick] [--markdown-dir DIR]
 //   profile [--municipalities 342] [--columns 105] [--concurrency 10] [--quick] [--markdown FILE]
+//   sessions [--groups 10] [--seconds 60] [--quick] [--markdown FILE]
 //   realtime [--clients 100,500] [--rate 20] [--seconds 30] [--hold-minutes 5] [--quick] [--markdown FILE]
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -47,6 +48,14 @@ try
             using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
             using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             return await new RealtimeBenchmark(options).RunAsync(stop.Token);
+        }
+        case "sessions":
+        {
+            var bench = SessionsBenchmark.Parse(args[1..]);
+            using var stop = new CancellationTokenSource();
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
+            return await bench.RunAsync(stop.Token);
         }
         default:
             Console.Error.WriteLine($"Unknown mode '{args[0]}'.");
@@ -110,5 +119,10 @@ static class Usage
             --server-dll FILE     default: bench/.app/Wijkbeeld.dll (published by bench/run)
             --markdown FILE       also write the results as markdown (bench/run puts them in bench/README.md)
             --command TEXT        the command line to print in the markdown (default: bench/run realtime)
+          Wijkbeeld.Bench sessions [options]
+            --groups 10           breakouts of 5 guests, each moving a draft once a second (default 10)
+            --seconds 60          measured seconds, after a 3 s warm-up (default 60)
+            --quick               development check: --groups 4 --seconds 10
+            --markdown FILE, --command TEXT, --repo DIR, --server-dll FILE   as for realtime
         """;
 }

@@ -44,6 +44,9 @@ sealed class WijkbeeldTarget : ITarget
     public Uri HubUrl { get; }
     public string Method => "change";
 
+    /// <summary>The signed-in administrator's client (the sessions benchmark plans its session with it).</summary>
+    public HttpClient Admin => http;
+
     WijkbeeldTarget(ChildProcess server, Uri baseUrl, string dataDir, List<(double, double)> candidates)
     {
         Server = server;

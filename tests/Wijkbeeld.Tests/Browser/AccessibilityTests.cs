@@ -21,6 +21,9 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/inloggen", "/meedoen", "/moderatie", "/beheer/logboek", "/account", "/beheer/organisaties", "/beheer/themas", "/volgen",
             "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
+            // Werksessies (issue 6): {session} is a new session with one breakout
+            "/sessies", "/sessies/kaarten", "/doe-mee", "/sessies/{session}", "/sessies/{session}/breakout/1", "/sessies/{session}/plenair",
+            "/sessies/{session}/deelnemer", "/sessies/{session}/verslag",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -37,7 +40,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     {
         var viewport = screen == "desktop" ? BrowserFixture.Desktop : BrowserFixture.Narrow;
         // Pages for people with an account are checked signed in, as an administrator who sees every control.
-        string[] publicPages = ["/", "/areas", "/inloggen", "/meedoen", "/wachtwoord-vergeten", "/wachtrij", "/offline"];
+        string[] publicPages = ["/", "/areas", "/inloggen", "/meedoen", "/wachtwoord-vergeten", "/wachtrij", "/offline", "/doe-mee"];
         var tab = await NewPageAsync(viewport, role: publicPages.Contains(page) || page.StartsWith("/items/{id}", StringComparison.Ordinal) && !page.Contains("/edit") && !page.Contains("/delete") ? null : Roles.Administrator);
         if (page == InvalidForm)
         {
@@ -49,7 +52,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         }
         else
         {
-            await GotoAsync(tab, page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal));
+            var path = page.Contains("{session}", StringComparison.Ordinal)
+                ? page.Replace("{session}", (await Features.Sessions.SessionSupport.PlanWithBreakoutAsync(Fixture.Writer)).ToString(), StringComparison.Ordinal)
+                : page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal);
+            await GotoAsync(tab, path);
         }
         await WaitUntilScriptsAreDoneAsync(tab, page);
 
@@ -97,6 +103,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen")
         {
             await Expect(tab.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
+        }
+        else if (page.StartsWith("/sessies/{session}", StringComparison.Ordinal) && !page.EndsWith("/verslag", StringComparison.Ordinal))
+        {
+            await Expect(tab.Locator("#session")).ToHaveAttributeAsync("data-live", "true");
         }
     }
 

@@ -28,13 +28,15 @@ static class AuditTrail
     [
         nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(Invitation.TokenHash),
-        nameof(Item.Version), nameof(Organisation.Version),
+        nameof(Item.Version), nameof(Organisation.Version), nameof(Sessions.SessionParticipant.TokenHash),
     ];
 
     static readonly Dictionary<Type, string> Audited = new()
     {
         [typeof(Item)] = "item", [typeof(Organisation)] = "organisatie", [typeof(User)] = "account",
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
+        // Werksessies: the session and the deck; drafts are working notes moved every few seconds (their items are audited when made).
+        [typeof(Sessions.Session)] = "werksessie", [typeof(Sessions.PromptCard)] = "reflectievraag",
     };
 
     /// <summary>The kinds of thing the log names, for searching it.</summary>

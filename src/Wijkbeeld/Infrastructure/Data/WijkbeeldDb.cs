@@ -50,6 +50,16 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
+    // Werksessies (issue 6)
+    public DbSet<Features.Sessions.Session> Sessions => Set<Features.Sessions.Session>();
+    public DbSet<Features.Sessions.SessionParticipant> SessionParticipants => Set<Features.Sessions.SessionParticipant>();
+    public DbSet<Features.Sessions.Breakout> SessionBreakouts => Set<Features.Sessions.Breakout>();
+    public DbSet<Features.Sessions.InputReaction> SessionReactions => Set<Features.Sessions.InputReaction>();
+    public DbSet<Features.Sessions.DraftItem> SessionDrafts => Set<Features.Sessions.DraftItem>();
+    public DbSet<Features.Sessions.ParkedTopic> SessionParkedTopics => Set<Features.Sessions.ParkedTopic>();
+    public DbSet<Features.Sessions.EvaluationAnswer> SessionEvaluation => Set<Features.Sessions.EvaluationAnswer>();
+    public DbSet<Features.Sessions.PromptCard> SessionPromptCards => Set<Features.Sessions.PromptCard>();
+
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -122,6 +122,47 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET /api/docs/scalar.aspnetcore.js", "200 200 200 200 200 200", _ => Get("/api/docs/scalar.aspnetcore.js")),
         new("GET /api/docs/favicon.svg", "200 200 200 200 200 200", _ => Get("/api/docs/favicon.svg")),
         new("GET /api/docs/{documentName?}", "200 200 200 200 200 200", _ => Get("/api/docs/")),
+        // Werksessies (issue 6): coordinators plan and facilitate; participants are known by their session cookie (none here), so
+        // every other role is refused the participant endpoints too. Ids 999999 do not exist: an authorised role gets 404.
+        new("GET /api/sessions/", "401 403 403 403 200 200", _ => Get("/api/sessions/")),
+        new("POST /api/sessions/", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/sessions/", new { title = "Sessie " + s.Unique, what = "Een kaart" })),
+        new("GET /api/sessions/{id:int}", "403 403 403 403 200 200", _ => Get($"/api/sessions/{fixtureSession}")),
+        new("GET /api/sessions/{id:int}/prompt", "401 403 403 403 200 200", _ => Get($"/api/sessions/{fixtureSession}/prompt")),
+        new("GET /api/sessions/{id:int}/qr.svg", "401 403 403 403 200 200", _ => Get($"/api/sessions/{fixtureSession}/qr.svg")),
+        new("GET /api/sessions/{id:int}/report.csv", "401 403 403 403 200 200", _ => Get($"/api/sessions/{fixtureSession}/report.csv")),
+        new("POST /api/sessions/{id:int}/breakouts", "401 403 403 403 200 200", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/breakouts", new { count = 1 })),
+        new("POST /api/sessions/{id:int}/breakouts/shuffle", "401 403 403 403 200 200", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/breakouts/shuffle", new { })),
+        new("POST /api/sessions/{id:int}/close", "401 403 403 403 404 404", _ => Json(HttpMethod.Post, "/api/sessions/999999/close", new { })),
+        new("POST /api/sessions/{id:int}/copy", "401 403 403 403 201 201", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/copy", new { })),
+        new("POST /api/sessions/{id:int}/drafts", "403 403 403 403 201 201", s => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/drafts",
+            new { kind = "kans", title = "Concept " + s.Unique, latitude = Places.Centrum.Latitude, longitude = Places.Centrum.Longitude, breakout = 1 })),
+        new("PUT /api/sessions/{id:int}/drafts/{draft:int}", "403 403 403 403 404 404", _ => Json(HttpMethod.Put, $"/api/sessions/{fixtureSession}/drafts/999999",
+            new { kind = "kans", title = "Concept", latitude = Places.Centrum.Latitude, longitude = Places.Centrum.Longitude }, "\"1\"")),
+        new("POST /api/sessions/{id:int}/drafts/{draft:int}/merge", "401 403 403 403 404 404", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/drafts/999999/merge", new { intoDraftId = 999998 })),
+        new("POST /api/sessions/{id:int}/evaluation", "403 403 403 403 403 403", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/evaluation", new { column = "plus", text = "Goed" })),
+        new("POST /api/sessions/{id:int}/members", "401 403 403 403 404 404", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/members", new { participantId = 999999, breakout = 1 })),
+        new("POST /api/sessions/{id:int}/parked", "403 403 403 403 201 201", s => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/parked", new { text = "Later " + s.Unique, breakout = 1 })),
+        new("POST /api/sessions/{id:int}/parked/{topic:int}/outcome", "401 403 403 403 404 404", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/parked/999999/outcome", new { outcome = "vervolgpunt" })),
+        new("POST /api/sessions/{id:int}/part", "401 403 403 403 400 400", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/part", new { partId = 999999 })),
+        new("POST /api/sessions/{id:int}/pick", "403 403 403 403 403 403", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/pick", new { breakout = 1 })),
+        new("POST /api/sessions/{id:int}/publish", "401 403 403 403 422 422", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/publish", new { draftIds = new[] { 999999 } })),
+        new("POST /api/sessions/{id:int}/reactions", "403 403 403 403 403 403", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/reactions", new { text = "Herkenbaar" })),
+        new("POST /api/sessions/{id:int}/reactions/{reaction:int}/pin", "401 403 403 403 404 404", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/reactions/999999/pin", new { pinned = true })),
+        new("POST /api/sessions/{id:int}/timer", "401 403 403 403 200 200", _ => Json(HttpMethod.Post, $"/api/sessions/{fixtureSession}/timer", new { minutes = 0 })),
+        new("POST /api/sessions/join", "404 404 404 404 404 404", _ => Json(HttpMethod.Post, "/api/sessions/join", new { code = "ZZZZZZ", displayName = "Bram" })),
+        new("GET /api/prompt-cards/", "401 403 403 403 200 200", _ => Get("/api/prompt-cards/")),
+        new("POST /api/prompt-cards/", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/prompt-cards/", new { text = "Vraag " + s.Unique })),
+        new("PUT /api/prompt-cards/{card:int}", "401 403 403 403 200 200", _ => Json(HttpMethod.Put, "/api/prompt-cards/1", new { text = "Klopt wat er net is verteld met jouw ervaring? Wat ontbreekt er nog?", active = true })),
+        new("* /hubs/sessions/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/sessions/negotiate?negotiateVersion=1")),
+        new("* /hubs/sessions", "400 400 400 400 400 400", _ => Get("/hubs/sessions")),
+        new("PAGE /doe-mee", "200 200 200 200 200 200", _ => Get("/doe-mee")),
+        new("PAGE /sessies", "302 302 302 302 200 200", _ => Get("/sessies")),
+        new("PAGE /sessies/kaarten", "302 302 302 302 200 200", _ => Get("/sessies/kaarten")),
+        new("PAGE /sessies/{id:int}", "302 302 302 302 200 200", _ => Get($"/sessies/{fixtureSession}")),
+        new("PAGE /sessies/{id:int}/breakout/{number:int}", "302 302 302 302 200 200", _ => Get($"/sessies/{fixtureSession}/breakout/1")),
+        new("PAGE /sessies/{id:int}/deelnemer", "302 302 302 302 200 200", _ => Get($"/sessies/{fixtureSession}/deelnemer")),
+        new("PAGE /sessies/{id:int}/plenair", "302 302 302 302 200 200", _ => Get($"/sessies/{fixtureSession}/plenair")),
+        new("PAGE /sessies/{id:int}/verslag", "302 302 302 302 200 200", _ => Get($"/sessies/{fixtureSession}/verslag")),
         // Pages (a page answers every method; GET is what a person does first)
         new("PAGE /", "200 200 200 200 200 200", _ => Get("/")),
         new("PAGE /activiteit", "200 200 200 200 200 200", _ => Get("/activiteit")),
@@ -147,6 +188,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     ];
 
     static int? fixtureOrganisation;
+
+    /// <summary>A werksessie with one breakout, for the session rows.</summary>
+    static int fixtureSession;
 
     public static TheoryData<string> Endpoints() => new(Rows.Select(r => r.Endpoint));
 
@@ -204,6 +248,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         {
             admin = await NewClientAsync(Who.Administrator);
             fixtureOrganisation = (await App.CreateAccountAsync(Roles.Reader)).OrganisationId;
+            fixtureSession = await Sessions.SessionSupport.PlanWithBreakoutAsync(admin);
         }
 
         public async Task<HttpClient> ClientAsync(Who who) => clients.TryGetValue(who, out var c) ? c : clients[who] = await NewClientAsync(who);
