@@ -7,6 +7,7 @@ using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
+using Wijkbeeld.Features.Observations;
 using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
@@ -42,6 +43,7 @@ public static class FeatureExtensions
         services.AddSingleton<ClusterIndex>();
         services.AddHostedService<ClusterIndexSync>();
         services.AddWijkprofiel();
+        services.AddObservationsFeature();
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class FeatureExtensions
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();
         app.MapProfileEndpoints();
+        app.MapObservationEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

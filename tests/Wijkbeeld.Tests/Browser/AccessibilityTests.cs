@@ -21,6 +21,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/inloggen", "/meedoen", "/moderatie", "/beheer/logboek", "/account", "/beheer/organisaties", "/beheer/themas", "/volgen",
             "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
+            // WerkwijzerPlus (issue 7)
+            "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -94,7 +96,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var total = (await ApiItemsAsync()).Total;
             await WaitForMapAsync(tab, total, expectedInView: total);
         }
-        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen")
+        else if (page == "/observaties/kaart")
+        {
+            await Expect(tab.Locator("#observation-map[data-count]")).ToBeAttachedAsync();
+        }
+        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen" || page == "/observaties/nieuw")
         {
             await Expect(tab.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
         }

@@ -35,6 +35,7 @@ static class AuditTrail
     {
         [typeof(Item)] = "item", [typeof(Organisation)] = "organisatie", [typeof(User)] = "account",
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
+        [typeof(Observations.Observation)] = "observatie", [typeof(Observations.ObservationGroup)] = "observatiegroep",
     };
 
     public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(ChangeTracker tracker, Viewer viewer, DateTime now)

@@ -8,6 +8,7 @@ using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Observations;
 using Wijkbeeld.Features.Photos;
 using Wijkbeeld.Features.Profile;
 
@@ -50,6 +51,10 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
 
+    // WerkwijzerPlus (issue 7): observations
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ObservationGroup> ObservationGroups => Set<ObservationGroup>();
+
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
@@ -72,6 +77,10 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<ItemChange>().HasQueryFilter(VisibilityFilter, c => ViewerSeesEverything || c.Visibility == Visibility.Public
             || (ViewerIsSignedIn && c.Visibility == Visibility.Partners)
             || (c.Visibility == Visibility.Organisation && ViewerOrganisation != null && c.OrganisationId == ViewerOrganisation));
+        // WerkwijzerPlus (issue 7): the same visibility rule as items.
+        modelBuilder.Entity<Observation>().HasQueryFilter(VisibilityFilter, o => ViewerSeesEverything || o.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && o.Visibility == Visibility.Partners)
+            || (o.Visibility == Visibility.Organisation && ViewerOrganisation != null && o.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

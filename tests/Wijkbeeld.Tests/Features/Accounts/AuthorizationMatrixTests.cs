@@ -112,6 +112,20 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET /api/moderation", "401 403 403 403 200 200", _ => Get("/api/moderation")),
         new("POST /api/moderation/{id:int}", "401 403 403 403 204 204", s => Json(HttpMethod.Post, $"/api/moderation/{s.ContributionId}", new { decision = "goedkeuren" }, "\"1\"")),
         new("GET /api/audit", "401 403 403 403 200 200", _ => Get("/api/audit")),
+        // WerkwijzerPlus (issue 7): observations
+        new("GET /api/observations", "200 200 200 200 200 200", _ => Get("/api/observations")),
+        new("GET /api/observations/{id:int}", "404 404 404 404 404 404", _ => Get("/api/observations/999999")),
+        new("GET /api/observations.geojson", "200 200 200 200 200 200", _ => Get("/api/observations.geojson")),
+        new("GET /api/observations.csv", "200 200 200 200 200 200", _ => Get("/api/observations.csv")),
+        new("POST /api/observations", "401 403 201 201 201 201", _ => Json(HttpMethod.Post, "/api/observations", new
+            { date = "2026-12-04", partOfDay = "avond", group = "jongeren", activity = "staan", latitude = Places.Willemsoord.Latitude, longitude = Places.Willemsoord.Longitude })),
+        new("DELETE /api/observations/{id:int}", "401 403 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/observations/999999")),
+        new("GET /api/observations/groups", "200 200 200 200 200 200", _ => Get("/api/observations/groups")),
+        new("POST /api/observations/groups", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/observations/groups", new { name = "Groep " + s.Unique })),
+        new("PAGE /observaties", "200 200 200 200 200 200", _ => Get("/observaties")),
+        new("PAGE /observaties/nieuw", "302 302 200 200 200 200", _ => Get("/observaties/nieuw")),
+        new("PAGE /observaties/kaart", "200 200 200 200 200 200", _ => Get("/observaties/kaart")),
+        new("PAGE /observaties/groepen", "302 302 302 302 200 200", _ => Get("/observaties/groepen")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),

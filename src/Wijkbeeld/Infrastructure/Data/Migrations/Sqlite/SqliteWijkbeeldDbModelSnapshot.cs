@@ -867,6 +867,160 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Observations.Observation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeighbourhoodCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartOfDay")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signals")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Weekday")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("NeighbourhoodCode");
+
+                    b.HasIndex("ObservedOn");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Observations");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Observations.ObservationGroup", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ObservationGroups");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "jongeren",
+                            Name = "Jongeren",
+                            SortOrder = 0
+                        },
+                        new
+                        {
+                            Code = "kinderen",
+                            Name = "Kinderen",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "ouders-met-kinderen",
+                            Name = "Ouders met kinderen",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "ouderen",
+                            Name = "Ouderen",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "bewoners",
+                            Name = "Bewoners",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "ondernemers",
+                            Name = "Ondernemers",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "professionals",
+                            Name = "Professionals",
+                            SortOrder = 6
+                        });
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Photos.Photo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1111,6 +1265,14 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Observations.Observation", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Photos.Photo", b =>
