@@ -8,6 +8,7 @@ using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
 using Wijkbeeld.Features.Observations;
+using Wijkbeeld.Features.Timeline;
 using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
@@ -44,6 +45,7 @@ public static class FeatureExtensions
         services.AddHostedService<ClusterIndexSync>();
         services.AddWijkprofiel();
         services.AddObservationsFeature();
+        services.AddTimelineFeature();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class FeatureExtensions
         app.MapActivityEndpoints();
         app.MapProfileEndpoints();
         app.MapObservationEndpoints();
+        app.MapTimelineEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -16,13 +16,13 @@ public sealed class ObservationBrowserTests(BrowserFixture fixture) : BrowserTes
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"));
 
         var tag = "Bij het hek " + Guid.NewGuid().ToString("N")[..8];
-        await page.GetByLabel(Fixture.Text("Observations.Date")).FillAsync("2026-12-04");
+        await page.Locator("#Form_Date").FillAsync("2026-12-04");
         await page.GetByLabel(Fixture.Text("Observations.Part.avond"), new() { Exact = true }).CheckAsync();
-        await page.GetByLabel(Fixture.Text("Observations.Group")).SelectOptionAsync("jongeren");
-        await page.GetByLabel(Fixture.Text("Observations.Count")).FillAsync("12");
-        await page.GetByLabel(Fixture.Text("Observations.Activity")).SelectOptionAsync("verzamelen");
+        await page.Locator("#Form_Group").SelectOptionAsync("jongeren");
+        await page.Locator("#Form_Count").FillAsync("12");
+        await page.Locator("#Form_Activity").SelectOptionAsync("verzamelen");
         await page.GetByLabel(Fixture.Text("Observations.Signal.plek-claimen")).CheckAsync();
-        await page.GetByLabel(Fixture.Text("Observations.Notes")).FillAsync(tag);
+        await page.Locator("#Form_Notes").FillAsync(tag);
         // A tap on the map chooses the place (the picker fills the coordinates).
         var picker = page.Locator("#picker");
         await picker.ScrollIntoViewIfNeededAsync();

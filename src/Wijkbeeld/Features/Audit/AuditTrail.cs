@@ -28,7 +28,7 @@ static class AuditTrail
     [
         nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(Invitation.TokenHash),
-        nameof(Item.Version), nameof(Organisation.Version),
+        nameof(Item.Version), nameof(Organisation.Version), nameof(Timeline.Moment.Version),
     ];
 
     static readonly Dictionary<Type, string> Audited = new()
@@ -36,6 +36,7 @@ static class AuditTrail
         [typeof(Item)] = "item", [typeof(Organisation)] = "organisatie", [typeof(User)] = "account",
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
         [typeof(Observations.Observation)] = "observatie", [typeof(Observations.ObservationGroup)] = "observatiegroep",
+        [typeof(Timeline.Moment)] = "tijdlijnmoment", [typeof(Timeline.Pattern)] = "patroon",
     };
 
     public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(ChangeTracker tracker, Viewer viewer, DateTime now)

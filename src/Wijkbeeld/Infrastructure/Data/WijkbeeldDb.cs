@@ -9,6 +9,7 @@ using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Observations;
+using Wijkbeeld.Features.Timeline;
 using Wijkbeeld.Features.Photos;
 using Wijkbeeld.Features.Profile;
 
@@ -54,6 +55,8 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     // WerkwijzerPlus (issue 7): observations
     public DbSet<Observation> Observations => Set<Observation>();
     public DbSet<ObservationGroup> ObservationGroups => Set<ObservationGroup>();
+    public DbSet<Moment> TimelineMoments => Set<Moment>();
+    public DbSet<Pattern> TimelinePatterns => Set<Pattern>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
@@ -81,6 +84,12 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<Observation>().HasQueryFilter(VisibilityFilter, o => ViewerSeesEverything || o.Visibility == Visibility.Public
             || (ViewerIsSignedIn && o.Visibility == Visibility.Partners)
             || (o.Visibility == Visibility.Organisation && ViewerOrganisation != null && o.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Moment>().HasQueryFilter(VisibilityFilter, m => ViewerSeesEverything || m.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && m.Visibility == Visibility.Partners)
+            || (m.Visibility == Visibility.Organisation && ViewerOrganisation != null && m.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Pattern>().HasQueryFilter(VisibilityFilter, p => ViewerSeesEverything || p.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && p.Visibility == Visibility.Partners)
+            || (p.Visibility == Visibility.Organisation && ViewerOrganisation != null && p.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -126,6 +126,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /observaties/nieuw", "302 302 200 200 200 200", _ => Get("/observaties/nieuw")),
         new("PAGE /observaties/kaart", "200 200 200 200 200 200", _ => Get("/observaties/kaart")),
         new("PAGE /observaties/groepen", "302 302 302 302 200 200", _ => Get("/observaties/groepen")),
+        // WerkwijzerPlus (issue 7): timeline and patterns
+        new("GET /api/timeline/{areaCode}", "200 200 200 200 200 200", _ => Get("/api/timeline/WK040001")),
+        new("POST /api/timeline/{areaCode}/moments", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/timeline/WK040001/moments",
+            new { date = "2019-05-01", title = "Moment " + s.Unique, kind = "gebeurtenis", tone = "positief", source = "wijkagent" })),
+        new("PUT /api/timeline/moments/{id:int}", "401 403 404 404 404 404", _ => Json(HttpMethod.Put, "/api/timeline/moments/999999",
+            new { date = "2019-05-01", title = "Moment", kind = "gebeurtenis", tone = "positief", source = "wijkagent" }, "\"1\"")),
+        new("DELETE /api/timeline/moments/{id:int}", "401 403 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/timeline/moments/999999")),
+        new("POST /api/timeline/{areaCode}/patterns", "401 403 400 400 400 400", _ => Json(HttpMethod.Post, "/api/timeline/WK040001/patterns", new { text = "Iets", momentIds = new[] { 999999 } })),
+        new("DELETE /api/timeline/patterns/{id:int}", "401 403 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/timeline/patterns/999999")),
+        new("PAGE /tijdlijn", "200 200 200 200 200 200", _ => Get("/tijdlijn")),
+        new("PAGE /tijdlijn/{areaCode}", "200 200 200 200 200 200", _ => Get("/tijdlijn/WK040001")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),

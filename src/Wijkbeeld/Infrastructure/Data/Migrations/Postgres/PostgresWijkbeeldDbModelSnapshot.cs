@@ -1176,6 +1176,137 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("IndicatorValues");
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.Moment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("IsPositive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("AreaCode", "Date");
+
+                    b.ToTable("TimelineMoments", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.Pattern", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("TimelinePatterns", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.PatternMoment", b =>
+                {
+                    b.Property<int>("PatternId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MomentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("PatternId", "MomentId");
+
+                    b.HasIndex("MomentId");
+
+                    b.ToTable("TimelinePatternMoments", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<int>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<int>", null)
@@ -1328,6 +1459,37 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.Moment", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.Pattern", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.PatternMoment", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Timeline.Moment", null)
+                        .WithMany()
+                        .HasForeignKey("MomentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Timeline.Pattern", null)
+                        .WithMany("Moments")
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Accounts.Organisation", b =>
                 {
                     b.Navigation("Members");
@@ -1340,6 +1502,11 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Themes");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Timeline.Pattern", b =>
+                {
+                    b.Navigation("Moments");
                 });
 #pragma warning restore 612, 618
         }
