@@ -9,6 +9,7 @@ using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
 using Wijkbeeld.Features.Observations;
 using Wijkbeeld.Features.Timeline;
+using Wijkbeeld.Features.Experiments;
 using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
@@ -46,6 +47,7 @@ public static class FeatureExtensions
         services.AddWijkprofiel();
         services.AddObservationsFeature();
         services.AddTimelineFeature();
+        services.AddExperimentsFeature();
         return services;
     }
 
@@ -64,6 +66,7 @@ public static class FeatureExtensions
         app.MapProfileEndpoints();
         app.MapObservationEndpoints();
         app.MapTimelineEndpoints();
+        app.MapExperimentEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -37,6 +37,7 @@ static class AuditTrail
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
         [typeof(Observations.Observation)] = "observatie", [typeof(Observations.ObservationGroup)] = "observatiegroep",
         [typeof(Timeline.Moment)] = "tijdlijnmoment", [typeof(Timeline.Pattern)] = "patroon",
+        [typeof(Experiments.Experiment)] = "experiment", [typeof(Experiments.SurveyQuestion)] = "enquetevraag",
     };
 
     public static List<(EntityEntry Entry, AuditEntry Audit)> Collect(ChangeTracker tracker, Viewer viewer, DateTime now)

@@ -10,6 +10,7 @@ using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Observations;
 using Wijkbeeld.Features.Timeline;
+using Wijkbeeld.Features.Experiments;
 using Wijkbeeld.Features.Photos;
 using Wijkbeeld.Features.Profile;
 
@@ -57,6 +58,8 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<ObservationGroup> ObservationGroups => Set<ObservationGroup>();
     public DbSet<Moment> TimelineMoments => Set<Moment>();
     public DbSet<Pattern> TimelinePatterns => Set<Pattern>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
@@ -90,6 +93,9 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<Pattern>().HasQueryFilter(VisibilityFilter, p => ViewerSeesEverything || p.Visibility == Visibility.Public
             || (ViewerIsSignedIn && p.Visibility == Visibility.Partners)
             || (p.Visibility == Visibility.Organisation && ViewerOrganisation != null && p.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Experiment>().HasQueryFilter(VisibilityFilter, e => ViewerSeesEverything || e.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && e.Visibility == Visibility.Partners)
+            || (e.Visibility == Visibility.Organisation && ViewerOrganisation != null && e.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
