@@ -22,7 +22,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
             // WerkwijzerPlus (issue 7)
-            "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten",
+            "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten", "/werkwijzer/WK040001",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)

@@ -155,6 +155,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /experimenten/{id:int}/poster", "404 404 404 404 404 404", _ => Get("/experimenten/999999/poster")),
         new("PAGE /experimenten/{id:int}/resultaten", "404 404 404 404 404 404", _ => Get("/experimenten/999999/resultaten")),
         new("PAGE /enquete/{token}", "404 404 404 404 404 404", _ => Get("/enquete/bestaat-niet")),
+        // WerkwijzerPlus (issue 7): the six steps per area
+        new("PAGE /werkwijzer/{areaCode?}", "200 200 200 200 200 200", _ => Get("/werkwijzer/WK040001")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),
