@@ -12,7 +12,7 @@ public sealed class WerkwijzerScreenshotTests(BrowserFixture fixture) : BrowserT
     static readonly string Directory = Path.Combine(Path.GetTempPath(), "screens");
 
     [Fact]
-    public async Task Screenshots_of_observations_and_timeline()
+    public async Task Screenshots_of_observations_timeline_experiments_and_werkwijzer()
     {
         Assert.SkipWhen(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(ScreenshotTests.Variable)), $"Set {ScreenshotTests.Variable}=1 to save screenshots.");
         System.IO.Directory.CreateDirectory(Directory);
@@ -65,6 +65,35 @@ public sealed class WerkwijzerScreenshotTests(BrowserFixture fixture) : BrowserT
         saved.Add(await SaveAsync(phone, "observatie-nieuw-phone.png"));
         await GotoAsync(phone, "/tijdlijn/WK040005");
         saved.Add(await SaveAsync(phone, "tijdlijn-phone.png", fullPage: false));
+        // An experiment with a survey and some answers: the poster and the results.
+        var created = await api.PostAsync("/api/experiments", new() { DataObject = new
+        {
+            areaCode = "WK040005", title = "Bankjes op het plein", hypothesis = "Als we bankjes neerzetten, dan blijven ouderen langer op het plein.",
+            place = "Plein bij de bieb", startsOn = "2026-11-01", endsOn = "2026-12-31", stopCriterion = "Meer overlast", removalPlan = "Weghalen binnen een week",
+        } });
+        using var experiment = System.Text.Json.JsonDocument.Parse(await created.TextAsync());
+        var id = experiment.RootElement.GetProperty("id").GetInt32();
+        var surveyUrl = experiment.RootElement.GetProperty("surveyUrl").GetString()!;
+        var token = surveyUrl[(surveyUrl.LastIndexOf('/') + 1)..];
+        var choice = System.Text.Json.JsonDocument.Parse(await (await api.PostAsync($"/api/experiments/{id}/questions",
+            new() { DataObject = new { kind = "keuze", text = "Gebruikt u de nieuwe bankjes?", options = new[] { "Ja, vaak", "Soms", "Nee" } } })).TextAsync()).RootElement.GetProperty("id").GetInt32();
+        var scale = System.Text.Json.JsonDocument.Parse(await (await api.PostAsync($"/api/experiments/{id}/questions",
+            new() { DataObject = new { kind = "schaal", text = "Hoe prettig is het plein nu?" } })).TextAsync()).RootElement.GetProperty("id").GetInt32();
+        string[] choices = ["Ja, vaak", "Soms", "Nee", "Ja, vaak", "Soms", "Ja, vaak", "Ja, vaak"];
+        foreach (var (answer, i) in choices.Select((a, i) => (a, i)))
+        {
+            var resident = await Fixture.NewContextAsync(BrowserFixture.Phone, phone: true);
+            await resident.APIRequest.PostAsync($"/api/surveys/{token}/responses", new() { DataObject = new { answers = new Dictionary<string, string> { [$"{choice}"] = answer, [$"{scale}"] = $"{3 + i % 3}" } } });
+            await resident.CloseAsync();
+        }
+        await GotoAsync(desktop, $"/experimenten/{id}/poster");
+        saved.Add(await SaveAsync(desktop, "poster-desktop.png"));
+        await GotoAsync(desktop, $"/experimenten/{id}/resultaten");
+        saved.Add(await SaveAsync(desktop, "enquete-resultaten-desktop.png"));
+        await GotoAsync(phone, surveyUrl);
+        saved.Add(await SaveAsync(phone, "enquete-phone.png"));
+        await GotoAsync(desktop, "/werkwijzer/WK040005");
+        saved.Add(await SaveAsync(desktop, "werkwijzer-desktop.png"));
         TestContext.Current.TestOutputHelper?.WriteLine(string.Join(Environment.NewLine, saved));
         AssertNoScriptErrors();
     }

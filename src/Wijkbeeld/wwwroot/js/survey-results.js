@@ -19,7 +19,7 @@ function render(results) {
     q.counts.forEach((c, i) => {
       const row = rows[i];
       if (!row) return;
-      row.querySelector('.bar').style.width = `${Math.round(100 * c.count / max)}%`;
+      row.querySelector('.bar').style.width = `${Math.round(85 * c.count / max)}%`;
       row.querySelector('.bar-count').textContent = String(c.count);
     });
     let avg = section.querySelector('.hint');
