@@ -167,7 +167,7 @@ public abstract class ExperimentTests(SharedApp shared) : AppTests(shared)
         Assert.Equal("borgen", saved.Decision);
         Assert.Equal(2, saved.Version);
         await (await Put("\"1\"", new { decision = "stoppen" })).AssertProblemAsync(HttpStatusCode.Conflict, "Tegelijk gewijzigd");
-        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "experiment" && a.EntityId == experiment.Id.ToString()).Select(a => a.Action).ToListAsync(Ct));
+        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "experiment" && a.EntityId == experiment.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
         Assert.Equal(["aangemaakt", "gewijzigd"], audit);
     }
 

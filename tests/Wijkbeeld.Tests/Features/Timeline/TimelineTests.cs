@@ -138,7 +138,7 @@ public abstract class TimelineTests(SharedApp shared) : AppTests(shared)
         await (await Put("\"1\"", Moment("2020-02-04", "Oud"))).AssertProblemAsync(HttpStatusCode.Conflict, "Tegelijk gewijzigd");
         await (await Put("\"2\"", Moment("2020-02-04", ""))).AssertProblemAsync(HttpStatusCode.BadRequest, "De gegevens kloppen niet");
         Assert.Equal(before, await CountsAsync());
-        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "tijdlijnmoment" && a.EntityId == moment.Id.ToString()).Select(a => a.Action).ToListAsync(Ct));
+        var audit = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "tijdlijnmoment" && a.EntityId == moment.Id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync(Ct));
         Assert.Equal(["aangemaakt", "gewijzigd"], audit);
     }
 
