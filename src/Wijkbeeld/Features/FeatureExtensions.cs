@@ -7,6 +7,9 @@ using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Map;
+using Wijkbeeld.Features.Observations;
+using Wijkbeeld.Features.Timeline;
+using Wijkbeeld.Features.Experiments;
 using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
@@ -44,6 +47,9 @@ public static class FeatureExtensions
         services.AddHostedService<ClusterIndexSync>();
         services.AddWijkprofiel();
         services.AddSessionsFeature(configuration);
+        services.AddObservationsFeature();
+        services.AddTimelineFeature();
+        services.AddExperimentsFeature();
         return services;
     }
 
@@ -61,6 +67,9 @@ public static class FeatureExtensions
         app.MapActivityEndpoints();
         app.MapProfileEndpoints();
         app.MapSessionEndpoints();
+        app.MapObservationEndpoints();
+        app.MapTimelineEndpoints();
+        app.MapExperimentEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

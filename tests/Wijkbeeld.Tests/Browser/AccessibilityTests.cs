@@ -24,6 +24,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             // Werksessies (issue 6): {session} is a new session with one breakout
             "/sessies", "/sessies/kaarten", "/doe-mee", "/sessies/{session}", "/sessies/{session}/breakout/1", "/sessies/{session}/plenair",
             "/sessies/{session}/deelnemer", "/sessies/{session}/verslag",
+            // WerkwijzerPlus (issue 7)
+            "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten", "/werkwijzer/WK040001",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -100,7 +102,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var total = (await ApiItemsAsync()).Total;
             await WaitForMapAsync(tab, total, expectedInView: total);
         }
-        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen")
+        else if (page == "/observaties/kaart")
+        {
+            await Expect(tab.Locator("#observation-map[data-count]")).ToBeAttachedAsync();
+        }
+        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen" || page == "/observaties/nieuw")
         {
             await Expect(tab.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
         }

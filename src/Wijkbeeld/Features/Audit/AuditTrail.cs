@@ -28,7 +28,7 @@ static class AuditTrail
     [
         nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(Invitation.TokenHash),
-        nameof(Item.Version), nameof(Organisation.Version), nameof(Sessions.SessionParticipant.TokenHash),
+        nameof(Item.Version), nameof(Organisation.Version), nameof(Sessions.SessionParticipant.TokenHash), nameof(Timeline.Moment.Version),
     ];
 
     static readonly Dictionary<Type, string> Audited = new()
@@ -37,6 +37,9 @@ static class AuditTrail
         [typeof(IdentityUserRole<int>)] = "account", [typeof(Invitation)] = "uitnodiging", [typeof(Area)] = "gebied",
         // Werksessies: the session and the deck; drafts are working notes moved every few seconds (their items are audited when made).
         [typeof(Sessions.Session)] = "werksessie", [typeof(Sessions.PromptCard)] = "reflectievraag",
+        [typeof(Observations.Observation)] = "observatie", [typeof(Observations.ObservationGroup)] = "observatiegroep",
+        [typeof(Timeline.Moment)] = "tijdlijnmoment", [typeof(Timeline.Pattern)] = "patroon",
+        [typeof(Experiments.Experiment)] = "experiment", [typeof(Experiments.SurveyQuestion)] = "enquetevraag",
     };
 
     /// <summary>The kinds of thing the log names, for searching it.</summary>

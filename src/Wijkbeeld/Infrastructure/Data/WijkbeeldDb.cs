@@ -8,6 +8,9 @@ using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Audit;
 using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
+using Wijkbeeld.Features.Observations;
+using Wijkbeeld.Features.Timeline;
+using Wijkbeeld.Features.Experiments;
 using Wijkbeeld.Features.Photos;
 using Wijkbeeld.Features.Profile;
 
@@ -59,6 +62,13 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Features.Sessions.ParkedTopic> SessionParkedTopics => Set<Features.Sessions.ParkedTopic>();
     public DbSet<Features.Sessions.EvaluationAnswer> SessionEvaluation => Set<Features.Sessions.EvaluationAnswer>();
     public DbSet<Features.Sessions.PromptCard> SessionPromptCards => Set<Features.Sessions.PromptCard>();
+    // WerkwijzerPlus (issue 7): observations
+    public DbSet<Observation> Observations => Set<Observation>();
+    public DbSet<ObservationGroup> ObservationGroups => Set<ObservationGroup>();
+    public DbSet<Moment> TimelineMoments => Set<Moment>();
+    public DbSet<Pattern> TimelinePatterns => Set<Pattern>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
@@ -82,6 +92,19 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<ItemChange>().HasQueryFilter(VisibilityFilter, c => ViewerSeesEverything || c.Visibility == Visibility.Public
             || (ViewerIsSignedIn && c.Visibility == Visibility.Partners)
             || (c.Visibility == Visibility.Organisation && ViewerOrganisation != null && c.OrganisationId == ViewerOrganisation));
+        // WerkwijzerPlus (issue 7): the same visibility rule as items.
+        modelBuilder.Entity<Observation>().HasQueryFilter(VisibilityFilter, o => ViewerSeesEverything || o.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && o.Visibility == Visibility.Partners)
+            || (o.Visibility == Visibility.Organisation && ViewerOrganisation != null && o.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Moment>().HasQueryFilter(VisibilityFilter, m => ViewerSeesEverything || m.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && m.Visibility == Visibility.Partners)
+            || (m.Visibility == Visibility.Organisation && ViewerOrganisation != null && m.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Pattern>().HasQueryFilter(VisibilityFilter, p => ViewerSeesEverything || p.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && p.Visibility == Visibility.Partners)
+            || (p.Visibility == Visibility.Organisation && ViewerOrganisation != null && p.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Experiment>().HasQueryFilter(VisibilityFilter, e => ViewerSeesEverything || e.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && e.Visibility == Visibility.Partners)
+            || (e.Visibility == Visibility.Organisation && ViewerOrganisation != null && e.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wijkbeeld.Features.Areas;
+using Wijkbeeld.Infrastructure.Data;
+
+namespace Wijkbeeld.Features.Werkwijzer;
+
+/// <summary>
+/// Where a team stands in the six steps of WerkwijzerPlus for one area: per step what exists (count, latest) and
+/// the next thing to do. Steps without a tool in Wijkbeeld yet say so.
+/// </summary>
+public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageModel
+{
+    public sealed record Step(int Number, string Key, int? Count, string? Latest, string? Link, string? LinkText, bool HasTool);
+
+    public AreaInfo Area { get; private set; } = null!;
+    public AreaMap Areas { get; private set; } = null!;
+    public IReadOnlyList<Step> Steps { get; private set; } = [];
+    public int? NextStep { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? areaCode, CancellationToken ct)
+    {
+        Areas = await areaIndex.GetAsync(ct);
+        var area = areaCode is null ? Areas.All.FirstOrDefault(a => a.Level == AreaLevel.Municipality) : Areas.Find(areaCode);
+        if (area is null) return NotFound();
+        Area = area;
+        var code = area.Code;
+
+        var observations = db.Observations.AsNoTracking().InArea(area);
+        var observationCount = await observations.CountAsync(ct);
+        var latestObservation = await observations.OrderByDescending(o => o.ObservedOn).Select(o => (DateOnly?)o.ObservedOn).FirstOrDefaultAsync(ct);
+        var moments = db.TimelineMoments.AsNoTracking().Where(m => m.AreaCode == code);
+        var momentCount = await moments.CountAsync(ct);
+        var latestMoment = await moments.OrderByDescending(m => m.Date).Select(m => m.Title).FirstOrDefaultAsync(ct);
+        var patternCount = await db.TimelinePatterns.CountAsync(p => p.AreaCode == code, ct);
+        var experiments = db.Experiments.AsNoTracking().Where(e => e.AreaCode == code);
+        var experimentCount = await experiments.CountAsync(ct);
+        var latestExperiment = await experiments.OrderByDescending(e => e.StartsOn).Select(e => e.Title).FirstOrDefaultAsync(ct);
+        var secured = await experiments.Where(e => e.Decision == "borgen").Select(e => e.Title).ToListAsync(ct);
+
+        Steps =
+        [
+            new(1, "Observe", observationCount, latestObservation?.ToString("yyyy-MM-dd"), $"/observaties/kaart?area={code}", "Werkwijzer.Step1.Link", true),
+            new(2, "Stories", null, null, null, null, false),
+            new(3, "Meaning", momentCount + patternCount, latestMoment, $"/tijdlijn/{code}", "Werkwijzer.Step3.Link", true),
+            new(4, "Actions", null, null, null, null, false),
+            new(5, "Experiment", experimentCount, latestExperiment, "/experimenten", "Werkwijzer.Step5.Link", true),
+            new(6, "Secure", secured.Count, secured.FirstOrDefault(), "/experimenten", "Werkwijzer.Step6.Link", true),
+        ];
+        // The steps build on each other: the next thing to do is the first step with a tool that has nothing yet.
+        NextStep = Steps.FirstOrDefault(s => s.HasTool && s.Count == 0)?.Number;
+        return Page();
+    }
+}
