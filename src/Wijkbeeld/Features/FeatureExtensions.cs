@@ -10,6 +10,7 @@ using Wijkbeeld.Features.Map;
 using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
+using Wijkbeeld.Features.Werkagenda;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -42,6 +43,7 @@ public static class FeatureExtensions
         services.AddSingleton<ClusterIndex>();
         services.AddHostedService<ClusterIndexSync>();
         services.AddWijkprofiel();
+        services.AddWerkagendaFeature();
         return services;
     }
 
@@ -58,6 +60,7 @@ public static class FeatureExtensions
         app.MapAreaEndpoints();
         app.MapActivityEndpoints();
         app.MapProfileEndpoints();
+        app.MapWerkagendaEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

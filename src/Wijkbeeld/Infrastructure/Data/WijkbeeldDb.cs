@@ -10,6 +10,7 @@ using Wijkbeeld.Features.Field;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Photos;
 using Wijkbeeld.Features.Profile;
+using Wijkbeeld.Features.Werkagenda;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -49,6 +50,13 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     // Wijkprofiel
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    // Werkagenda, self-scan, koppelkansen and network (issue 8); cases are filtered by WorkCaseQueries.VisibleTo
+    public DbSet<WorkCase> WorkCases => Set<WorkCase>();
+    public DbSet<SelfScanRound> SelfScanRounds => Set<SelfScanRound>();
+    public DbSet<SliderAnswer> SliderAnswers => Set<SliderAnswer>();
+    public DbSet<AgendaAction> AgendaActions => Set<AgendaAction>();
+    public DbSet<ActionNote> ActionNotes => Set<ActionNote>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
