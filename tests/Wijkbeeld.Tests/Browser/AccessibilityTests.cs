@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Wijkbeeld.Tests.Features.Werkagenda;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wijkbeeld.Tests.Browser;
@@ -21,6 +22,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/inloggen", "/meedoen", "/moderatie", "/beheer/logboek", "/account", "/beheer/organisaties", "/beheer/themas", "/volgen",
             "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
+            // Werkagenda (issue 8)
+            "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -49,7 +52,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         }
         else
         {
-            await GotoAsync(tab, page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal));
+            var path = page.Contains("{id}", StringComparison.Ordinal) ? page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal) : page;
+            await GotoAsync(tab, await WerkagendaPathAsync(path));
         }
         await WaitUntilScriptsAreDoneAsync(tab, page);
 
@@ -98,6 +102,19 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         {
             await Expect(tab.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
         }
+    }
+
+    /// <summary>Werkagenda pages: a case with a round everyone answered, an overdue and a done action.</summary>
+    async Task<string> WerkagendaPathAsync(string path)
+    {
+        if (!path.Contains("{case}", StringComparison.Ordinal) && !path.Contains("{round}", StringComparison.Ordinal)) return path;
+        var c = await Fixture.Writer.CreateCaseAsync("Toegankelijkheid");
+        var round = await Fixture.Writer.StartRoundAsync(c.Id, "Ronde");
+        await Fixture.Writer.PlaceAllAsync(round.Id, 3, 8);
+        await Fixture.Writer.AddActionAsync(c.Id, "Te laat", "2021-01-01");
+        await Fixture.Writer.AddActionAsync(c.Id, "Klaar", "2021-01-01", status: "klaar");
+        return path.Replace("{case}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{round}", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     static string Shorten(string? html) => html is null ? "" : html.Length <= 160 ? html : html[..160] + "…";
