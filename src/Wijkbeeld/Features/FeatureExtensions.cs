@@ -11,6 +11,7 @@ using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
 using Wijkbeeld.Features.Werkagenda;
+using Wijkbeeld.Features.Koppelkansen;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -44,6 +45,7 @@ public static class FeatureExtensions
         services.AddHostedService<ClusterIndexSync>();
         services.AddWijkprofiel();
         services.AddWerkagendaFeature();
+        services.AddKoppelkansenFeature();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class FeatureExtensions
         app.MapActivityEndpoints();
         app.MapProfileEndpoints();
         app.MapWerkagendaEndpoints();
+        app.MapKoppelkansenEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

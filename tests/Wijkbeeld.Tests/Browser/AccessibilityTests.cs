@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
             // Werkagenda (issue 8)
-            "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}",
+            "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)

@@ -134,6 +134,16 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /werkagenda/{id:int}", "302 200 200 404 200 200", _ => Get($"/werkagenda/{werkagendaCase}")),
         new("PAGE /werkagenda/{id:int}/afdrukken", "302 200 200 404 200 200", _ => Get($"/werkagenda/{werkagendaCase}/afdrukken")),
         new("PAGE /zelfscan/{roundId:int}", "302 200 200 404 200 200", _ => Get($"/zelfscan/{werkagendaRound}")),
+        // Koppelkansen (issue 8): reading follows the items' visibility; writers link, coordinators add drivers.
+        new("GET /api/policy-drivers", "200 200 200 200 200 200", _ => Get("/api/policy-drivers")),
+        new("POST /api/policy-drivers", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/policy-drivers", new { name = "Prioriteit " + s.Unique })),
+        new("GET /api/link-opportunities", "200 200 200 200 200 200", _ => Get("/api/link-opportunities")),
+        new("POST /api/link-opportunities", "401 403 201 400 201 201", s => Json(HttpMethod.Post, "/api/link-opportunities",
+            new { itemId = s.ItemId, drivers = new[] { "veilige-wijk" }, message = "Samen sterker." })),
+        new("GET /api/link-opportunities.geojson", "200 200 200 200 200 200", _ => Get("/api/link-opportunities.geojson")),
+        new("GET /api/link-opportunities/neighbourhoods", "200 200 200 200 200 200", _ => Get("/api/link-opportunities/neighbourhoods")),
+        new("GET /api/link-opportunities/suggestions", "200 200 200 200 200 200", _ => Get("/api/link-opportunities/suggestions")),
+        new("PAGE /koppelkansen", "200 200 200 200 200 200", _ => Get("/koppelkansen")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),

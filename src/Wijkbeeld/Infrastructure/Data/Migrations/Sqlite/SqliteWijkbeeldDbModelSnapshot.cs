@@ -867,6 +867,109 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Koppelkansen.LinkOpportunity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.ToTable("LinkOpportunities");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Koppelkansen.LinkOpportunityDriver", b =>
+                {
+                    b.Property<int>("LinkOpportunityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PolicyDriverId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LinkOpportunityId", "PolicyDriverId");
+
+                    b.HasIndex("PolicyDriverId");
+
+                    b.ToTable("LinkOpportunityDriver");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Koppelkansen.PolicyDriver", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("PolicyDrivers");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Code = "energietransitie",
+                            Name = "Energietransitie",
+                            Themes = "energie,wonen"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            Code = "veilige-wijk",
+                            Name = "Veilige wijk",
+                            Themes = "veiligheid,jeugd"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            Code = "gezonde-wijk",
+                            Name = "Gezonde wijk",
+                            Themes = "gezondheid,sport-bewegen,zorg-welzijn,ouderen"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            Code = "klimaatadaptatie",
+                            Name = "Klimaatadaptatie",
+                            Themes = "groen-openbare-ruimte"
+                        });
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Photos.Photo", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1337,6 +1440,30 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Koppelkansen.LinkOpportunity", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Items.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Koppelkansen.LinkOpportunityDriver", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Koppelkansen.LinkOpportunity", null)
+                        .WithMany("Drivers")
+                        .HasForeignKey("LinkOpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Koppelkansen.PolicyDriver", null)
+                        .WithMany()
+                        .HasForeignKey("PolicyDriverId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Photos.Photo", b =>
                 {
                     b.HasOne("Wijkbeeld.Features.Items.Item", null)
@@ -1411,6 +1538,11 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Themes");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Koppelkansen.LinkOpportunity", b =>
+                {
+                    b.Navigation("Drivers");
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Werkagenda.AgendaAction", b =>

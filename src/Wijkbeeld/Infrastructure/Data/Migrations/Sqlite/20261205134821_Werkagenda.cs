@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
 namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
@@ -11,6 +13,43 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "LinkOpportunities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LinkOpportunities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LinkOpportunities_Items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "Items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PolicyDrivers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Themes = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PolicyDrivers", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "WorkCases",
                 columns: table => new
@@ -39,6 +78,30 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LinkOpportunityDriver",
+                columns: table => new
+                {
+                    LinkOpportunityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PolicyDriverId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LinkOpportunityDriver", x => new { x.LinkOpportunityId, x.PolicyDriverId });
+                    table.ForeignKey(
+                        name: "FK_LinkOpportunityDriver_LinkOpportunities_LinkOpportunityId",
+                        column: x => x.LinkOpportunityId,
+                        principalTable: "LinkOpportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_LinkOpportunityDriver_PolicyDrivers_PolicyDriverId",
+                        column: x => x.PolicyDriverId,
+                        principalTable: "PolicyDrivers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -140,6 +203,17 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.InsertData(
+                table: "PolicyDrivers",
+                columns: new[] { "Id", "Code", "Name", "Themes" },
+                values: new object[,]
+                {
+                    { 1, "energietransitie", "Energietransitie", "energie,wonen" },
+                    { 2, "veilige-wijk", "Veilige wijk", "veiligheid,jeugd" },
+                    { 3, "gezonde-wijk", "Gezonde wijk", "gezondheid,sport-bewegen,zorg-welzijn,ouderen" },
+                    { 4, "klimaatadaptatie", "Klimaatadaptatie", "groen-openbare-ruimte" }
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ActionNotes_ActionId",
                 table: "ActionNotes",
@@ -149,6 +223,22 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AgendaActions_CaseId",
                 table: "AgendaActions",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LinkOpportunities_ItemId",
+                table: "LinkOpportunities",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LinkOpportunityDriver_PolicyDriverId",
+                table: "LinkOpportunityDriver",
+                column: "PolicyDriverId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PolicyDrivers_Code",
+                table: "PolicyDrivers",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SelfScanRounds_CaseId",
@@ -174,10 +264,19 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                 name: "ActionNotes");
 
             migrationBuilder.DropTable(
+                name: "LinkOpportunityDriver");
+
+            migrationBuilder.DropTable(
                 name: "SliderAnswers");
 
             migrationBuilder.DropTable(
                 name: "AgendaActions");
+
+            migrationBuilder.DropTable(
+                name: "LinkOpportunities");
+
+            migrationBuilder.DropTable(
+                name: "PolicyDrivers");
 
             migrationBuilder.DropTable(
                 name: "SelfScanRounds");
