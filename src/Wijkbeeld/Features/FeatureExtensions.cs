@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
 using Wijkbeeld.Features.Werkagenda;
 using Wijkbeeld.Features.Koppelkansen;
+using Wijkbeeld.Features.Network;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -46,6 +47,7 @@ public static class FeatureExtensions
         services.AddWijkprofiel();
         services.AddWerkagendaFeature();
         services.AddKoppelkansenFeature();
+        services.AddNetworkFeature();
         return services;
     }
 
@@ -64,6 +66,7 @@ public static class FeatureExtensions
         app.MapProfileEndpoints();
         app.MapWerkagendaEndpoints();
         app.MapKoppelkansenEndpoints();
+        app.MapNetworkEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

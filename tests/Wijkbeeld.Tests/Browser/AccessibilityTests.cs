@@ -23,7 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/wachtwoord-vergeten",
             "/wachtrij", "/offline",
             // Werkagenda (issue 8)
-            "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen",
+            "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen", "/overleggen",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -107,12 +107,13 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     /// <summary>Werkagenda pages: a case with a round everyone answered, an overdue and a done action.</summary>
     async Task<string> WerkagendaPathAsync(string path)
     {
-        if (!path.Contains("{case}", StringComparison.Ordinal) && !path.Contains("{round}", StringComparison.Ordinal)) return path;
+        if (!path.Contains("{case}", StringComparison.Ordinal) && !path.Contains("{round}", StringComparison.Ordinal) && path != "/overleggen") return path;
         var c = await Fixture.Writer.CreateCaseAsync("Toegankelijkheid");
         var round = await Fixture.Writer.StartRoundAsync(c.Id, "Ronde");
         await Fixture.Writer.PlaceAllAsync(round.Id, 3, 8);
         await Fixture.Writer.AddActionAsync(c.Id, "Te laat", "2021-01-01");
         await Fixture.Writer.AddActionAsync(c.Id, "Klaar", "2021-01-01", status: "klaar");
+        await Wijkbeeld.Tests.Features.Network.MeetingsTests.AddMeetingAsync(Fixture.Writer, "Casusoverleg", 3, ("Ans", "Wijkteam"), ("Cor", "Politie"));
         return path.Replace("{case}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{round}", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }

@@ -59,6 +59,7 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<ActionNote> ActionNotes => Set<ActionNote>();
     public DbSet<Features.Koppelkansen.PolicyDriver> PolicyDrivers => Set<Features.Koppelkansen.PolicyDriver>();
     public DbSet<Features.Koppelkansen.LinkOpportunity> LinkOpportunities => Set<Features.Koppelkansen.LinkOpportunity>();
+    public DbSet<Features.Network.Meeting> Meetings => Set<Features.Network.Meeting>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.

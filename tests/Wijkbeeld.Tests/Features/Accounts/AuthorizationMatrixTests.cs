@@ -144,6 +144,13 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("GET /api/link-opportunities/neighbourhoods", "200 200 200 200 200 200", _ => Get("/api/link-opportunities/neighbourhoods")),
         new("GET /api/link-opportunities/suggestions", "200 200 200 200 200 200", _ => Get("/api/link-opportunities/suggestions")),
         new("PAGE /koppelkansen", "200 200 200 200 200 200", _ => Get("/koppelkansen")),
+        // Meetings inventory (issue 8): signed-in accounts read; writers add; the owning organisation and coordinators remove.
+        new("GET /api/meetings/", "401 200 200 200 200 200", _ => Get("/api/meetings/")),
+        new("POST /api/meetings/", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/meetings/",
+            new { name = "Overleg " + s.Unique, hoursPerMonth = 2, participants = new[] { new { name = "Ans", organisation = "Wijkteam" } } })),
+        new("DELETE /api/meetings/{id:int}", "401 404 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/meetings/999999")),
+        new("GET /api/meetings/totals", "401 200 200 200 200 200", _ => Get("/api/meetings/totals")),
+        new("PAGE /overleggen", "302 200 200 200 200 200", _ => Get("/overleggen")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),

@@ -36,6 +36,32 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Meetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Frequency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HoursPerMonth = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    Essential = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Meetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Meetings_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PolicyDrivers",
                 columns: table => new
                 {
@@ -78,6 +104,27 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingParticipant",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingParticipant", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingParticipant_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -235,6 +282,16 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                 column: "PolicyDriverId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingParticipant_MeetingId",
+                table: "MeetingParticipant",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_OrganisationId",
+                table: "Meetings",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PolicyDrivers_Code",
                 table: "PolicyDrivers",
                 column: "Code",
@@ -267,6 +324,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                 name: "LinkOpportunityDriver");
 
             migrationBuilder.DropTable(
+                name: "MeetingParticipant");
+
+            migrationBuilder.DropTable(
                 name: "SliderAnswers");
 
             migrationBuilder.DropTable(
@@ -277,6 +337,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PolicyDrivers");
+
+            migrationBuilder.DropTable(
+                name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "SelfScanRounds");
