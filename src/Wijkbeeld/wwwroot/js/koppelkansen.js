@@ -33,8 +33,6 @@ if (toggle && map) {
   }
 
   toggle.addEventListener('change', show);
-  if (new URLSearchParams(location.search).has('koppelkansen')) {
-    toggle.checked = true;
-    show();
-  }
+  // The toggle belongs to the filter form, so a shared link (/?koppelkansen=1) opens with the layer on.
+  if (toggle.checked) show();
 }
