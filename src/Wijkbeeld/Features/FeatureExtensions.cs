@@ -14,6 +14,9 @@ using Wijkbeeld.Features.Photos;
 using Microsoft.Extensions.Options;
 using Wijkbeeld.Features.Profile;
 using Wijkbeeld.Features.Sessions;
+using Wijkbeeld.Features.Werkagenda;
+using Wijkbeeld.Features.Koppelkansen;
+using Wijkbeeld.Features.Network;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -50,6 +53,9 @@ public static class FeatureExtensions
         services.AddObservationsFeature();
         services.AddTimelineFeature();
         services.AddExperimentsFeature();
+        services.AddWerkagendaFeature();
+        services.AddKoppelkansenFeature();
+        services.AddNetworkFeature();
         return services;
     }
 
@@ -70,6 +76,9 @@ public static class FeatureExtensions
         app.MapObservationEndpoints();
         app.MapTimelineEndpoints();
         app.MapExperimentEndpoints();
+        app.MapWerkagendaEndpoints();
+        app.MapKoppelkansenEndpoints();
+        app.MapNetworkEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,6 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using Wijkbeeld.Tests.Features.Werkagenda;
 using static Microsoft.Playwright.Assertions;
 
 namespace Wijkbeeld.Tests.Browser;
@@ -26,6 +27,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/sessies/{session}/deelnemer", "/sessies/{session}/verslag",
             // WerkwijzerPlus (issue 7)
             "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten", "/werkwijzer/WK040001",
+            // Werkagenda (issue 8)
+            "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen", "/overleggen",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -56,8 +59,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         {
             var path = page.Contains("{session}", StringComparison.Ordinal)
                 ? page.Replace("{session}", (await Features.Sessions.SessionSupport.PlanWithBreakoutAsync(Fixture.Writer)).ToString(), StringComparison.Ordinal)
-                : page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal);
-            await GotoAsync(tab, path);
+                : page.Contains("{id}", StringComparison.Ordinal) ? page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal) : page;
+            await GotoAsync(tab, await WerkagendaPathAsync(path));
         }
         await WaitUntilScriptsAreDoneAsync(tab, page);
 
@@ -114,6 +117,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         {
             await Expect(tab.Locator("#session")).ToHaveAttributeAsync("data-live", "true");
         }
+    }
+
+    /// <summary>Werkagenda pages: a case with a round everyone answered, an overdue and a done action.</summary>
+    async Task<string> WerkagendaPathAsync(string path)
+    {
+        if (!path.Contains("{case}", StringComparison.Ordinal) && !path.Contains("{round}", StringComparison.Ordinal) && path != "/overleggen") return path;
+        var c = await Fixture.Writer.CreateCaseAsync("Toegankelijkheid");
+        var round = await Fixture.Writer.StartRoundAsync(c.Id, "Ronde");
+        await Fixture.Writer.PlaceAllAsync(round.Id, 3, 8);
+        await Fixture.Writer.AddActionAsync(c.Id, "Te laat", "2021-01-01");
+        await Fixture.Writer.AddActionAsync(c.Id, "Klaar", "2021-01-01", status: "klaar");
+        await Wijkbeeld.Tests.Features.Network.MeetingsTests.AddMeetingAsync(Fixture.Writer, "Casusoverleg", 3, ("Ans", "Wijkteam"), ("Cor", "Politie"));
+        return path.Replace("{case}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{round}", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 
     static string Shorten(string? html) => html is null ? "" : html.Length <= 160 ? html : html[..160] + "…";

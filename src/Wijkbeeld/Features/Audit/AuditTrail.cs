@@ -40,6 +40,9 @@ static class AuditTrail
         [typeof(Observations.Observation)] = "observatie", [typeof(Observations.ObservationGroup)] = "observatiegroep",
         [typeof(Timeline.Moment)] = "tijdlijnmoment", [typeof(Timeline.Pattern)] = "patroon",
         [typeof(Experiments.Experiment)] = "experiment", [typeof(Experiments.SurveyQuestion)] = "enquetevraag",
+        [typeof(Werkagenda.WorkCase)] = "casus", [typeof(Werkagenda.SelfScanRound)] = "schuivenronde", [typeof(Werkagenda.SliderAnswer)] = "schuif", [typeof(Werkagenda.AgendaAction)] = "actie", [typeof(Werkagenda.ActionNote)] = "actienotitie",
+        [typeof(Koppelkansen.PolicyDriver)] = "drager", [typeof(Koppelkansen.LinkOpportunity)] = "koppelkans",
+        [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
     };
 
     /// <summary>The kinds of thing the log names, for searching it.</summary>

@@ -13,6 +13,7 @@ using Wijkbeeld.Features.Timeline;
 using Wijkbeeld.Features.Experiments;
 using Wijkbeeld.Features.Photos;
 using Wijkbeeld.Features.Profile;
+using Wijkbeeld.Features.Werkagenda;
 
 namespace Wijkbeeld.Infrastructure.Data;
 
@@ -69,6 +70,15 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Pattern> TimelinePatterns => Set<Pattern>();
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    // Werkagenda, self-scan, koppelkansen and network (issue 8); cases are filtered by WorkCaseQueries.VisibleTo
+    public DbSet<WorkCase> WorkCases => Set<WorkCase>();
+    public DbSet<SelfScanRound> SelfScanRounds => Set<SelfScanRound>();
+    public DbSet<SliderAnswer> SliderAnswers => Set<SliderAnswer>();
+    public DbSet<AgendaAction> AgendaActions => Set<AgendaAction>();
+    public DbSet<ActionNote> ActionNotes => Set<ActionNote>();
+    public DbSet<Features.Koppelkansen.PolicyDriver> PolicyDrivers => Set<Features.Koppelkansen.PolicyDriver>();
+    public DbSet<Features.Koppelkansen.LinkOpportunity> LinkOpportunities => Set<Features.Koppelkansen.LinkOpportunity>();
+    public DbSet<Features.Network.Meeting> Meetings => Set<Features.Network.Meeting>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.

@@ -157,6 +157,45 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /enquete/{token}", "404 404 404 404 404 404", _ => Get("/enquete/bestaat-niet")),
         // WerkwijzerPlus (issue 7): the six steps per area
         new("PAGE /werkwijzer/{areaCode?}", "200 200 200 200 200 200", _ => Get("/werkwijzer/WK040001")),
+        // Werkagenda (issue 8): signed-in accounts read the cases they may see and place sliders; writers of the owning
+        // organisation and coordinators change them. The fixture case belongs to the municipality, visible to its own organisation.
+        new("GET /api/cases", "401 200 200 200 200 200", _ => Get("/api/cases")),
+        new("POST /api/cases", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/cases", new { title = "Casus " + s.Unique })),
+        new("GET /api/cases/{id:int}", "401 200 200 404 200 200", _ => Get($"/api/cases/{werkagendaCase}")),
+        new("PUT /api/cases/{id:int}", "401 404 404 404 404 404", _ => Json(HttpMethod.Put, "/api/cases/999999", new { title = "x" }, "\"1\"")),
+        new("POST /api/cases/{id:int}/rounds", "401 403 201 404 201 201", _ => Json(HttpMethod.Post, $"/api/cases/{werkagendaCase}/rounds", new { name = "Ronde" })),
+        new("GET /api/selfscan/{roundId:int}", "401 200 200 404 200 200", _ => Get($"/api/selfscan/{werkagendaRound}")),
+        new("PUT /api/selfscan/{roundId:int}/answers", "401 200 200 404 200 200", _ => Json(HttpMethod.Put, $"/api/selfscan/{werkagendaRound}/answers",
+            new { answers = new[] { new { slider = "communicatie", now = 3, intended = 7, reason = "Matrix" } } })),
+        new("GET /api/cases/{id:int}/actions", "401 200 200 404 200 200", _ => Get($"/api/cases/{werkagendaCase}/actions")),
+        new("GET /api/cases/{id:int}/actions.csv", "401 200 200 404 200 200", _ => Get($"/api/cases/{werkagendaCase}/actions.csv")),
+        new("POST /api/cases/{id:int}/actions", "401 403 201 404 201 201", _ => Json(HttpMethod.Post, $"/api/cases/{werkagendaCase}/actions",
+            new { what = "Actie", owner = "Wijkteam", deadline = "2030-01-01", measurableResult = "Gedaan" })),
+        new("GET /api/actions/{id:int}", "401 200 200 404 200 200", _ => Get($"/api/actions/{werkagendaAction}")),
+        new("PUT /api/actions/{id:int}", "401 404 404 404 404 404", _ => Json(HttpMethod.Put, "/api/actions/999999",
+            new { what = "Actie", owner = "Wijkteam", deadline = "2030-01-01", measurableResult = "Gedaan" }, "\"1\"")),
+        new("POST /api/actions/{id:int}/notes", "401 403 200 404 200 200", _ => Json(HttpMethod.Post, $"/api/actions/{werkagendaAction}/notes", new { text = "Voortgang" })),
+        new("PAGE /werkagenda", "302 200 200 200 200 200", _ => Get("/werkagenda")),
+        new("PAGE /werkagenda/{id:int}", "302 200 200 404 200 200", _ => Get($"/werkagenda/{werkagendaCase}")),
+        new("PAGE /werkagenda/{id:int}/afdrukken", "302 200 200 404 200 200", _ => Get($"/werkagenda/{werkagendaCase}/afdrukken")),
+        new("PAGE /zelfscan/{roundId:int}", "302 200 200 404 200 200", _ => Get($"/zelfscan/{werkagendaRound}")),
+        // Koppelkansen (issue 8): reading follows the items' visibility; writers link, coordinators add drivers.
+        new("GET /api/policy-drivers", "200 200 200 200 200 200", _ => Get("/api/policy-drivers")),
+        new("POST /api/policy-drivers", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/policy-drivers", new { name = "Prioriteit " + s.Unique })),
+        new("GET /api/link-opportunities", "200 200 200 200 200 200", _ => Get("/api/link-opportunities")),
+        new("POST /api/link-opportunities", "401 403 201 400 201 201", s => Json(HttpMethod.Post, "/api/link-opportunities",
+            new { itemId = s.ItemId, drivers = new[] { "veilige-wijk" }, message = "Samen sterker." })),
+        new("GET /api/link-opportunities.geojson", "200 200 200 200 200 200", _ => Get("/api/link-opportunities.geojson")),
+        new("GET /api/link-opportunities/neighbourhoods", "200 200 200 200 200 200", _ => Get("/api/link-opportunities/neighbourhoods")),
+        new("GET /api/link-opportunities/suggestions", "200 200 200 200 200 200", _ => Get("/api/link-opportunities/suggestions")),
+        new("PAGE /koppelkansen", "200 200 200 200 200 200", _ => Get("/koppelkansen")),
+        // Meetings inventory (issue 8): signed-in accounts read; writers add; the owning organisation and coordinators remove.
+        new("GET /api/meetings/", "401 200 200 200 200 200", _ => Get("/api/meetings/")),
+        new("POST /api/meetings/", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/meetings/",
+            new { name = "Overleg " + s.Unique, hoursPerMonth = 2, participants = new[] { new { name = "Ans", organisation = "Wijkteam" } } })),
+        new("DELETE /api/meetings/{id:int}", "401 404 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/meetings/999999")),
+        new("GET /api/meetings/totals", "401 200 200 200 200 200", _ => Get("/api/meetings/totals")),
+        new("PAGE /overleggen", "302 200 200 200 200 200", _ => Get("/overleggen")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),
@@ -233,6 +272,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
     ];
 
     static int? fixtureOrganisation;
+    static int werkagendaCase, werkagendaRound, werkagendaAction;
 
     /// <summary>A werksessie with one breakout, for the session rows.</summary>
     static int fixtureSession;
@@ -294,6 +334,14 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
             admin = await NewClientAsync(Who.Administrator);
             fixtureOrganisation = (await App.CreateAccountAsync(Roles.Reader)).OrganisationId;
             fixtureSession = await Sessions.SessionSupport.PlanWithBreakoutAsync(admin);
+            // Werkagenda: one case of the municipality (own organisation only), with a round and an action.
+            werkagendaCase = (await (await admin.PostAsJsonAsync("/api/cases", new { title = "Matrixcasus", visibility = "organisatie" }, TestApps.Ct))
+                .ReadOkAsync<Wijkbeeld.Features.Werkagenda.CaseDto>(HttpStatusCode.Created)).Id;
+            werkagendaRound = (await (await admin.PostAsJsonAsync($"/api/cases/{werkagendaCase}/rounds", new { name = "Ronde" }, TestApps.Ct))
+                .ReadOkAsync<Wijkbeeld.Features.Werkagenda.RoundDto>(HttpStatusCode.Created)).Id;
+            werkagendaAction = (await (await admin.PostAsJsonAsync($"/api/cases/{werkagendaCase}/actions",
+                new { what = "Actie", owner = "Wijkteam", deadline = "2030-01-01", measurableResult = "Gedaan" }, TestApps.Ct))
+                .ReadOkAsync<Wijkbeeld.Features.Werkagenda.ActionDto>(HttpStatusCode.Created)).Id;
         }
 
         public async Task<HttpClient> ClientAsync(Who who) => clients.TryGetValue(who, out var c) ? c : clients[who] = await NewClientAsync(who);
