@@ -191,7 +191,7 @@ sealed class SessionsBenchmark(RealtimeOptions realtime, int groups, int seconds
             }
             var echoP95 = P(receipts.Echo, 0.95);
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"Measured with `{command}` on {m.Summary}: {groups} breakouts of {GroupSize} guests, each moving a draft once a second ({n} changes/s) for {seconds} s; one plenary connection.");
+            text.AppendLine(CultureInfo.InvariantCulture, $"Measured **{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC** with `{command}` on {m.Summary}: {groups} breakouts of {GroupSize} guests, each moving a draft once a second ({n} changes/s) for {seconds} s; one plenary connection.");
             text.AppendLine();
             text.AppendLine("| delivery | received | p50 ms | p95 ms | p99 ms | p95 / echo p95 |");
             text.AppendLine("|---|---|---|---|---|---|");
