@@ -148,7 +148,7 @@ sealed class RealtimeReport(RealtimeOptions o, MachineInfo machine, DateTimeOffs
         if (r.Disconnects > 0) parts.Add($"{r.Disconnects} clients disconnected");
         if (r.Hold is { } h && (h.Trickle.Missing > 0 || h.Trickle.Failures > 0))
         {
-            parts.Add($"hold: {h.Trickle.Missing} missing, {h.Trickle.Failures} failed sends");
+            parts.Add($"hold: {h.Trickle.Missing} missing, {h.Trickle.Failures} failed sends" + (h.Trickle.FirstFailure is { } first ? $" (first: {first})" : ""));
         }
         if (r.Disturbed) parts.Add($"other processes kept {r.Cpu!.Other:0.00} cores busy during the measurement: the figures are disturbed");
         if (r.ServerLogLines > 0) parts.Add($"server wrote {r.ServerLogLines} log lines, last: {r.ServerLogTail.LastOrDefault()}");

@@ -84,6 +84,8 @@ public sealed class ManageModel(UserManager<User> users, SignInManager<User> sig
             {
                 await users.ResetAuthenticatorKeyAsync(me);
                 key = await users.GetAuthenticatorKeyAsync(me);
+                // A new key renews the security stamp; without a fresh cookie this person would be signed out at the next stamp check.
+                await signIn.RefreshSignInAsync(me);
             }
             AuthenticatorKey = key;
             AuthenticatorUri = $"otpauth://totp/Wijkbeeld:{Uri.EscapeDataString(me.Email ?? "")}?secret={key}&issuer=Wijkbeeld&digits=6";
