@@ -33,7 +33,7 @@ public sealed class MemberForm
     public MemberInput ToInput() => new(Kind, Name, Role, Activities, Areas, WorksForId, OrganisationName, BestPersonTypes, HowToReach,
         ContactConsent, ConsentDate, ContactPhone, ContactEmail, Visibility, ConfirmPersonalData);
 
-    public static MemberForm From(MemberDto m) => new()
+    public static MemberForm From(NetworkMemberDto m) => new()
     {
         Kind = m.Kind, Name = m.Name, Role = m.Role, Activities = m.Activities, Areas = m.Areas.Select(a => a.Code).ToList(), WorksForId = m.WorksForId,
         OrganisationName = m.WorksForId is null ? m.Organisation : null, BestPersonTypes = m.BestPersonTypes.ToList(), HowToReach = m.HowToReach,
@@ -63,7 +63,7 @@ public sealed class NetworkIndexModel(NetworkMembers members, AreaIndex areaInde
 {
     [FromQuery(Name = "area")] public string? Area { get; set; }
     [FromQuery(Name = "type")] public string? Type { get; set; }
-    public IReadOnlyList<MemberDto> List { get; private set; } = [];
+    public IReadOnlyList<NetworkMemberDto> List { get; private set; } = [];
     public IReadOnlyList<AreaInfo> Areas { get; private set; } = [];
     public Viewer Viewer => viewer;
     public Dictionary<string, int> TypeCounts { get; private set; } = [];
@@ -120,7 +120,7 @@ public sealed class NetworkEditModel(NetworkMembers members, AreaIndex areaIndex
 {
     [BindProperty] public MemberForm Form { get; set; } = new();
     public MemberFormView View { get; private set; } = null!;
-    public MemberDto Member { get; private set; } = null!;
+    public NetworkMemberDto Member { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

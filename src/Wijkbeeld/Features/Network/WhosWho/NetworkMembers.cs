@@ -16,7 +16,7 @@ public sealed record MemberInput(string? Kind, string? Name, string? Role, strin
     string? ContactPhone = null, string? ContactEmail = null, string? Visibility = null, bool ConfirmPersonalData = false);
 
 public sealed record MemberArea(string Code, string Name);
-public sealed record MemberDto(int Id, string Kind, string Name, string Role, string Activities, IReadOnlyList<MemberArea> Areas, int? WorksForId,
+public sealed record NetworkMemberDto(int Id, string Kind, string Name, string Role, string Activities, IReadOnlyList<MemberArea> Areas, int? WorksForId,
     string Organisation, IReadOnlyList<string> BestPersonTypes, string HowToReach, bool ContactConsent, DateOnly? ConsentDate,
     string? ContactPhone, string? ContactEmail, string Visibility, string CreatedBy, DateTime UpdatedAt, int Version, bool MayChange);
 
@@ -42,7 +42,7 @@ public sealed partial class NetworkMembers(WijkbeeldDb db, Viewer viewer, AreaIn
     bool MayChange(NetworkMember m) => viewer.CanModerate || (viewer.CanWrite && (m.OrganisationId is null || m.OrganisationId == viewer.OrganisationId));
 
     /// <summary>Entries, optionally only those active in an area (a wijk includes its buurten) or of one best-person type.</summary>
-    public async Task<IReadOnlyList<MemberDto>> ListAsync(string? area, string? type, CancellationToken ct)
+    public async Task<IReadOnlyList<NetworkMemberDto>> ListAsync(string? area, string? type, CancellationToken ct)
     {
         var map = await areaIndex.GetAsync(ct);
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
@@ -70,24 +70,24 @@ public sealed partial class NetworkMembers(WijkbeeldDb db, Viewer viewer, AreaIn
     public async Task<IReadOnlyList<NetworkMember>> VisibleEntitiesAsync(CancellationToken ct) =>
         await Visible.AsNoTracking().OrderBy(m => m.Name).ToListAsync(ct);
 
-    public async Task<MemberDto?> GetAsync(int id, CancellationToken ct)
+    public async Task<NetworkMemberDto?> GetAsync(int id, CancellationToken ct)
     {
         if (await Visible.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return null;
         var organisations = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return ToDto(m, await areaIndex.GetAsync(ct), organisations);
     }
 
-    MemberDto ToDto(NetworkMember m, AreaMap map, Dictionary<int, string> organisations) => new(m.Id, m.Kind, m.Name, m.Role, m.Activities,
+    NetworkMemberDto ToDto(NetworkMember m, AreaMap map, Dictionary<int, string> organisations) => new(m.Id, m.Kind, m.Name, m.Role, m.Activities,
         m.Areas.Select(c => new MemberArea(c, map.Find(c)?.Name ?? c)).ToList(), m.WorksForId,
         m.WorksForId is { } w && organisations.TryGetValue(w, out var name) ? name : m.OrganisationName,
         m.Types, m.HowToReach, m.ContactConsent, m.ConsentDate, m.ContactPhone, m.ContactEmail, m.Visibility.Code(), m.CreatedBy, m.UpdatedAt,
         m.Version, MayChange(m));
 
-    public async Task<Result<MemberDto>> CreateAsync(MemberInput input, CancellationToken ct)
+    public async Task<Result<NetworkMemberDto>> CreateAsync(MemberInput input, CancellationToken ct)
     {
-        if (!viewer.CanWrite) return Result<MemberDto>.Forbidden;
+        if (!viewer.CanWrite) return Result<NetworkMemberDto>.Forbidden;
         var (valid, errors) = await ValidateAsync(input, null, ct);
-        if (valid is null) return Result<MemberDto>.Invalid(errors);
+        if (valid is null) return Result<NetworkMemberDto>.Invalid(errors);
         var m = new NetworkMember { CreatedAt = Now, UpdatedAt = Now, Version = 1, OrganisationId = viewer.OrganisationId, CreatedBy = viewer.Name ?? "" };
         Apply(m, valid);
         db.Add(m);
@@ -95,12 +95,12 @@ public sealed partial class NetworkMembers(WijkbeeldDb db, Viewer viewer, AreaIn
         return new(Outcome.Ok, await GetAsync(m.Id, ct));
     }
 
-    public async Task<Result<MemberDto>> UpdateAsync(int id, int expectedVersion, MemberInput input, CancellationToken ct)
+    public async Task<Result<NetworkMemberDto>> UpdateAsync(int id, int expectedVersion, MemberInput input, CancellationToken ct)
     {
-        if (await Visible.FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Result<MemberDto>.NotFound;
-        if (!MayChange(m)) return Result<MemberDto>.Forbidden;
+        if (await Visible.FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Result<NetworkMemberDto>.NotFound;
+        if (!MayChange(m)) return Result<NetworkMemberDto>.Forbidden;
         var (valid, errors) = await ValidateAsync(input, m, ct);
-        if (valid is null) return Result<MemberDto>.Invalid(errors);
+        if (valid is null) return Result<NetworkMemberDto>.Invalid(errors);
         if (m.Version != expectedVersion) return new(Outcome.Conflict, CurrentVersion: m.Version);
         Apply(m, valid);
         m.UpdatedAt = Now;
