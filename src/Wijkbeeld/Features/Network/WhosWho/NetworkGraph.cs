@@ -15,7 +15,7 @@ public sealed record NetworkGraphDto(string? Area, int? Case, IReadOnlyList<Grap
 public sealed class NetworkGraph(WijkbeeldDb db, Viewer viewer, NetworkMembers members, AreaIndex areaIndex)
 {
     public const int MaxNodes = 40;
-    public const double Width = 760, Height = 560;
+    public const double Width = 820, Height = 480;
 
     public static class EdgeKinds
     {
