@@ -17,6 +17,7 @@ using Wijkbeeld.Features.Sessions;
 using Wijkbeeld.Features.Werkagenda;
 using Wijkbeeld.Features.Koppelkansen;
 using Wijkbeeld.Features.Network;
+using Wijkbeeld.Features.Network.WhosWho;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -56,6 +57,7 @@ public static class FeatureExtensions
         services.AddWerkagendaFeature();
         services.AddKoppelkansenFeature();
         services.AddNetworkFeature();
+        services.AddWhosWhoFeature();
         return services;
     }
 
@@ -79,6 +81,7 @@ public static class FeatureExtensions
         app.MapWerkagendaEndpoints();
         app.MapKoppelkansenEndpoints();
         app.MapNetworkEndpoints();
+        app.MapWhosWhoEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

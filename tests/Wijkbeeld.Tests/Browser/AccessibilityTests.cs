@@ -29,6 +29,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten", "/werkwijzer/WK040001",
             // Werkagenda (issue 8)
             "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen", "/overleggen",
+            // Network — who's who, competence game, network view, strengths (issue 8)
+            "/netwerk", "/netwerk/nieuw", "/netwerk/{member}", "/netwerk/kaart?area=WK040003", "/competenties?case={case}", "/krachten",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -60,7 +62,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var path = page.Contains("{session}", StringComparison.Ordinal)
                 ? page.Replace("{session}", (await Features.Sessions.SessionSupport.PlanWithBreakoutAsync(Fixture.Writer)).ToString(), StringComparison.Ordinal)
                 : page.Contains("{id}", StringComparison.Ordinal) ? page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal) : page;
-            await GotoAsync(tab, await WerkagendaPathAsync(path));
+            await GotoAsync(tab, await Features.Network.NetworkSupport.PathAsync(Fixture.Writer, await WerkagendaPathAsync(path)));
         }
         await WaitUntilScriptsAreDoneAsync(tab, page);
 

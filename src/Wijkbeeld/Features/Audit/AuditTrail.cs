@@ -29,6 +29,8 @@ static class AuditTrail
         nameof(User.PasswordHash), nameof(User.SecurityStamp), nameof(User.ConcurrencyStamp), nameof(User.NormalizedEmail),
         nameof(User.NormalizedUserName), nameof(User.AccessFailedCount), nameof(User.LockoutEnd), nameof(Invitation.TokenHash),
         nameof(Item.Version), nameof(Organisation.Version), nameof(Sessions.SessionParticipant.TokenHash), nameof(Timeline.Moment.Version),
+        // Who's who: phone and e-mail are stored with consent only; the log says they changed, never what they were.
+        nameof(Network.WhosWho.NetworkMember.ContactPhone), nameof(Network.WhosWho.NetworkMember.ContactEmail),
     ];
 
     static readonly Dictionary<Type, string> Audited = new()
@@ -43,6 +45,7 @@ static class AuditTrail
         [typeof(Werkagenda.WorkCase)] = "casus", [typeof(Werkagenda.SelfScanRound)] = "schuivenronde", [typeof(Werkagenda.SliderAnswer)] = "schuif", [typeof(Werkagenda.AgendaAction)] = "actie", [typeof(Werkagenda.ActionNote)] = "actienotitie",
         [typeof(Koppelkansen.PolicyDriver)] = "drager", [typeof(Koppelkansen.LinkOpportunity)] = "koppelkans",
         [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
+        [typeof(Network.WhosWho.NetworkMember)] = "netwerkpersoon", [typeof(Network.WhosWho.CompetencePick)] = "competentie", [typeof(Network.WhosWho.CaseCompetence)] = "casuscompetentie",
     };
 
     /// <summary>The kinds of thing the log names, for searching it.</summary>

@@ -79,6 +79,10 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Features.Koppelkansen.PolicyDriver> PolicyDrivers => Set<Features.Koppelkansen.PolicyDriver>();
     public DbSet<Features.Koppelkansen.LinkOpportunity> LinkOpportunities => Set<Features.Koppelkansen.LinkOpportunity>();
     public DbSet<Features.Network.Meeting> Meetings => Set<Features.Network.Meeting>();
+    // Network — who's who, competence game (issue 8); members are filtered by NetworkMembers' visibility rule
+    public DbSet<Features.Network.WhosWho.NetworkMember> NetworkMembers => Set<Features.Network.WhosWho.NetworkMember>();
+    public DbSet<Features.Network.WhosWho.CompetencePick> CompetencePicks => Set<Features.Network.WhosWho.CompetencePick>();
+    public DbSet<Features.Network.WhosWho.CaseCompetence> CaseCompetences => Set<Features.Network.WhosWho.CaseCompetence>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
