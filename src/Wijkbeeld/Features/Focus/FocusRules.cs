@@ -76,3 +76,9 @@ public sealed class FocusRules(WijkbeeldDb db, IStringLocalizer<Texts> text)
         return errors;
     }
 }
+
+/// <summary>What the choice partial needs.</summary>
+public sealed record ChoiceGroup(IReadOnlyList<Choice> Choices, IReadOnlyList<int> Selected, string Name, string Legend, Stories.FormErrors Errors)
+{
+    public string ErrorKey => char.ToLowerInvariant(Name[0]) + Name[1..];
+}
