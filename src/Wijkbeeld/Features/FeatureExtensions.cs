@@ -18,6 +18,8 @@ using Wijkbeeld.Features.Werkagenda;
 using Wijkbeeld.Features.Koppelkansen;
 using Wijkbeeld.Features.Network;
 using Wijkbeeld.Features.Network.WhosWho;
+using Wijkbeeld.Features.Stories;
+using Wijkbeeld.Features.Focus;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -58,6 +60,8 @@ public static class FeatureExtensions
         services.AddKoppelkansenFeature();
         services.AddNetworkFeature();
         services.AddWhosWhoFeature();
+        services.AddStoriesFeature();
+        services.AddFocusFeature();
         return services;
     }
 
@@ -82,6 +86,8 @@ public static class FeatureExtensions
         app.MapKoppelkansenEndpoints();
         app.MapNetworkEndpoints();
         app.MapWhosWhoEndpoints();
+        app.MapStoryEndpoints();
+        app.MapFocusEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -27,6 +27,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/sessies/{session}/deelnemer", "/sessies/{session}/verslag",
             // WerkwijzerPlus (issue 7)
             "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten", "/werkwijzer/WK040001",
+            "/verhalen", "/verhalen/nieuw", "/verhalen/vertel", "/verhalen/gebied/WK040001", "/verhalen/moderatie", "/focus/WK040001", "/profiel/WK040001",
             // Werkagenda (issue 8)
             "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen", "/overleggen",
             // Network — who's who, competence game, network view, strengths (issue 8)
@@ -47,7 +48,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     {
         var viewport = screen == "desktop" ? BrowserFixture.Desktop : BrowserFixture.Narrow;
         // Pages for people with an account are checked signed in, as an administrator who sees every control.
-        string[] publicPages = ["/", "/areas", "/inloggen", "/meedoen", "/wachtwoord-vergeten", "/wachtrij", "/offline", "/doe-mee"];
+        string[] publicPages = ["/", "/areas", "/inloggen", "/meedoen", "/wachtwoord-vergeten", "/wachtrij", "/offline", "/doe-mee", "/verhalen/vertel"];
         var tab = await NewPageAsync(viewport, role: publicPages.Contains(page) || page.StartsWith("/items/{id}", StringComparison.Ordinal) && !page.Contains("/edit") && !page.Contains("/delete") ? null : Roles.Administrator);
         if (page == InvalidForm)
         {
@@ -62,6 +63,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var path = page.Contains("{session}", StringComparison.Ordinal)
                 ? page.Replace("{session}", (await Features.Sessions.SessionSupport.PlanWithBreakoutAsync(Fixture.Writer)).ToString(), StringComparison.Ordinal)
                 : page.Contains("{id}", StringComparison.Ordinal) ? page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal) : page;
+            await AddStoriesAndFocusAsync(path);
             await GotoAsync(tab, await Features.Network.NetworkSupport.PathAsync(Fixture.Writer, await WerkagendaPathAsync(path)));
         }
         await WaitUntilScriptsAreDoneAsync(tab, page);
@@ -133,6 +135,24 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await Wijkbeeld.Tests.Features.Network.MeetingsTests.AddMeetingAsync(Fixture.Writer, "Casusoverleg", 3, ("Ans", "Wijkteam"), ("Cor", "Politie"));
         return path.Replace("{case}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{round}", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Story and focus pages: a story, one waiting for moderation, and a focus theme resting on it.</summary>
+    async Task AddStoriesAndFocusAsync(string path)
+    {
+        if (!path.StartsWith("/verhalen", StringComparison.Ordinal) && !path.StartsWith("/focus", StringComparison.Ordinal) && !path.StartsWith("/profiel", StringComparison.Ordinal)) return;
+        var story = await Fixture.Writer.PostAsJsonAsync("/api/stories", new
+        {
+            text = "Sinds de speeltuin er is, zie je veel meer ouders op straat. Ze maken een praatje en letten samen op de kinderen.",
+            source = "ouder", area = "BU04000101", themes = new[] { "ontmoeting", "jeugd" }, visibility = "openbaar",
+        }, Cancel);
+        var id = (await story.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(Cancel))!["id"]!.GetValue<int>();
+        await Fixture.Api.PostAsJsonAsync("/api/stories/submissions", new { text = "De straatverlichting is vaak kapot.", source = "bewoner", area = "BU04000101" }, Cancel);
+        await Fixture.Writer.PostAsJsonAsync("/api/focus", new
+        {
+            areaCode = "WK040001", title = "Ontmoeten in de buurt", reason = "Bewoners vertellen dat de speeltuin mensen samenbrengt.", storyIds = new[] { id },
+            visibility = "openbaar",
+        }, Cancel);
     }
 
     static string Shorten(string? html) => html is null ? "" : html.Length <= 160 ? html : html[..160] + "…";

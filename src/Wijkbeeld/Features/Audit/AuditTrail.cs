@@ -44,6 +44,7 @@ static class AuditTrail
         [typeof(Experiments.Experiment)] = "experiment", [typeof(Experiments.SurveyQuestion)] = "enquetevraag",
         [typeof(Werkagenda.WorkCase)] = "casus", [typeof(Werkagenda.SelfScanRound)] = "schuivenronde", [typeof(Werkagenda.SliderAnswer)] = "schuif", [typeof(Werkagenda.AgendaAction)] = "actie", [typeof(Werkagenda.ActionNote)] = "actienotitie",
         [typeof(Koppelkansen.PolicyDriver)] = "drager", [typeof(Koppelkansen.LinkOpportunity)] = "koppelkans",
+        [typeof(Stories.Story)] = "verhaal", [typeof(Focus.FocusTheme)] = "focusthema",
         [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
         [typeof(Network.WhosWho.NetworkMember)] = "netwerkpersoon", [typeof(Network.WhosWho.CompetencePick)] = "competentie", [typeof(Network.WhosWho.CaseCompetence)] = "casuscompetentie",
     };

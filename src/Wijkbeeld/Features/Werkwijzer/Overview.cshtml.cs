@@ -12,7 +12,11 @@ namespace Wijkbeeld.Features.Werkwijzer;
 /// </summary>
 public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageModel
 {
-    public sealed record Step(int Number, string Key, int? Count, string? Latest, string? Link, string? LinkText, bool HasTool);
+    public sealed record Step(int Number, string Key, int? Count, string? Latest, string? Link, string? LinkText, bool HasTool)
+    {
+        /// <summary>A second line for a step with two tools (step 3: the timeline and the focus themes).</summary>
+        public (int Count, string Text, string Link, string LinkText)? Extra { get; init; }
+    }
 
     public AreaInfo Area { get; private set; } = null!;
     public AreaMap Areas { get; private set; } = null!;
@@ -34,6 +38,10 @@ public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageMod
         var momentCount = await moments.CountAsync(ct);
         var latestMoment = await moments.OrderByDescending(m => m.Date).Select(m => m.Title).FirstOrDefaultAsync(ct);
         var patternCount = await db.TimelinePatterns.CountAsync(p => p.AreaCode == code, ct);
+        var stories = db.Stories.AsNoTracking().InArea(area);
+        var storyCount = await stories.CountAsync(ct);
+        var latestStory = await stories.OrderByDescending(s => s.ToldOn).ThenByDescending(s => s.Id).Select(s => (DateOnly?)s.ToldOn).FirstOrDefaultAsync(ct);
+        var focusCount = await db.FocusThemes.CountAsync(f => f.AreaCode == code, ct);
         var experiments = db.Experiments.AsNoTracking().Where(e => e.AreaCode == code);
         var experimentCount = await experiments.CountAsync(ct);
         var latestExperiment = await experiments.OrderByDescending(e => e.StartsOn).Select(e => e.Title).FirstOrDefaultAsync(ct);
@@ -42,14 +50,18 @@ public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageMod
         Steps =
         [
             new(1, "Observe", observationCount, latestObservation?.ToString("yyyy-MM-dd"), $"/observaties/kaart?area={code}", "Werkwijzer.Step1.Link", true),
-            new(2, "Stories", null, null, null, null, false),
-            new(3, "Meaning", momentCount + patternCount, latestMoment, $"/tijdlijn/{code}", "Werkwijzer.Step3.Link", true),
+            new(2, "Stories", storyCount, latestStory?.ToString("yyyy-MM-dd"), $"/verhalen/gebied/{code}", "Werkwijzer.Step2.Link", true),
+            new(3, "Meaning", momentCount + patternCount, latestMoment, $"/tijdlijn/{code}", "Werkwijzer.Step3.Link", true)
+            {
+                Extra = (focusCount, "Werkwijzer.Step3.Focus", $"/focus/{code}", "Werkwijzer.Step3.FocusLink"),
+            },
             new(4, "Actions", null, null, null, null, false),
             new(5, "Experiment", experimentCount, latestExperiment, "/experimenten", "Werkwijzer.Step5.Link", true),
             new(6, "Secure", secured.Count, secured.FirstOrDefault(), "/experimenten", "Werkwijzer.Step6.Link", true),
         ];
         // The steps build on each other: the next thing to do is the first step with a tool that has nothing yet.
-        NextStep = Steps.FirstOrDefault(s => s.HasTool && s.Count == 0)?.Number;
+        // Step 3 is done when the team has chosen a focus, not before.
+        NextStep = Steps.FirstOrDefault(s => s.HasTool && (s.Count == 0 || s.Extra?.Count == 0))?.Number;
         return Page();
     }
 }

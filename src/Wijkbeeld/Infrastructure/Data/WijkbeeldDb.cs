@@ -83,6 +83,9 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Features.Network.WhosWho.NetworkMember> NetworkMembers => Set<Features.Network.WhosWho.NetworkMember>();
     public DbSet<Features.Network.WhosWho.CompetencePick> CompetencePicks => Set<Features.Network.WhosWho.CompetencePick>();
     public DbSet<Features.Network.WhosWho.CaseCompetence> CaseCompetences => Set<Features.Network.WhosWho.CaseCompetence>();
+    // WerkwijzerPlus (issue 7): stories (step 2) and focus themes (step 3)
+    public DbSet<Features.Stories.Story> Stories => Set<Features.Stories.Story>();
+    public DbSet<Features.Focus.FocusTheme> FocusThemes => Set<Features.Focus.FocusTheme>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
@@ -119,6 +122,15 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<Experiment>().HasQueryFilter(VisibilityFilter, e => ViewerSeesEverything || e.Visibility == Visibility.Public
             || (ViewerIsSignedIn && e.Visibility == Visibility.Partners)
             || (e.Visibility == Visibility.Organisation && ViewerOrganisation != null && e.OrganisationId == ViewerOrganisation));
+        // WerkwijzerPlus (issue 7): stories are moderated like items; stories and focus themes follow the same visibility rule.
+        var story = modelBuilder.Entity<Features.Stories.Story>();
+        story.HasQueryFilter(ModerationFilter, s => s.Moderation == ModerationState.Approved);
+        story.HasQueryFilter(VisibilityFilter, s => ViewerSeesEverything || s.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && s.Visibility == Visibility.Partners)
+            || (s.Visibility == Visibility.Organisation && ViewerOrganisation != null && s.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Features.Focus.FocusTheme>().HasQueryFilter(VisibilityFilter, f => ViewerSeesEverything || f.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && f.Visibility == Visibility.Partners)
+            || (f.Visibility == Visibility.Organisation && ViewerOrganisation != null && f.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -769,6 +769,103 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("FocusThemes", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeObservation", b =>
+                {
+                    b.Property<int>("FocusThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ObservationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FocusThemeId", "ObservationId");
+
+                    b.HasIndex("ObservationId");
+
+                    b.ToTable("FocusThemeObservations", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemePattern", b =>
+                {
+                    b.Property<int>("FocusThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PatternId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FocusThemeId", "PatternId");
+
+                    b.HasIndex("PatternId");
+
+                    b.ToTable("FocusThemePatterns", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeStory", b =>
+                {
+                    b.Property<int>("FocusThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("FocusThemeId", "StoryId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("FocusThemeStories", (string)null);
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
                 {
                     b.Property<int>("Id")
@@ -2153,6 +2250,103 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SessionParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Stories.Story", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("NeighbourhoodCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateOnly>("ToldOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("Moderation");
+
+                    b.HasIndex("NeighbourhoodCode");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Stories");
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Timeline.Moment", b =>
                 {
                     b.Property<int>("Id")
@@ -2646,6 +2840,59 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusTheme", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeObservation", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany("Observations")
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Observations.Observation", null)
+                        .WithMany()
+                        .HasForeignKey("ObservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemePattern", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany("Patterns")
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Timeline.Pattern", null)
+                        .WithMany()
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeStory", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany("Stories")
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
                 {
                     b.HasOne("Wijkbeeld.Features.Accounts.User", null)
@@ -2867,6 +3114,14 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Stories.Story", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Timeline.Moment", b =>
                 {
                     b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
@@ -2955,6 +3210,15 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
             modelBuilder.Entity("Wijkbeeld.Features.Experiments.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusTheme", b =>
+                {
+                    b.Navigation("Observations");
+
+                    b.Navigation("Patterns");
+
+                    b.Navigation("Stories");
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Items.Item", b =>

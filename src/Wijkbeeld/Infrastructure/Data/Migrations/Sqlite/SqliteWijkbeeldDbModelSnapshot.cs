@@ -738,6 +738,101 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusTheme", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("FocusThemes", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeObservation", b =>
+                {
+                    b.Property<int>("FocusThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObservationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FocusThemeId", "ObservationId");
+
+                    b.HasIndex("ObservationId");
+
+                    b.ToTable("FocusThemeObservations", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemePattern", b =>
+                {
+                    b.Property<int>("FocusThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PatternId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FocusThemeId", "PatternId");
+
+                    b.HasIndex("PatternId");
+
+                    b.ToTable("FocusThemePatterns", (string)null);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeStory", b =>
+                {
+                    b.Property<int>("FocusThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FocusThemeId", "StoryId");
+
+                    b.HasIndex("StoryId");
+
+                    b.ToTable("FocusThemeStories", (string)null);
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
                 {
                     b.Property<int>("Id")
@@ -2080,6 +2175,101 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SessionParticipants", (string)null);
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Stories.Story", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CreatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MunicipalityCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeighbourhoodCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Themes")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ToldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("DistrictCode");
+
+                    b.HasIndex("Moderation");
+
+                    b.HasIndex("NeighbourhoodCode");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("Stories");
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Timeline.Moment", b =>
                 {
                     b.Property<int>("Id")
@@ -2559,6 +2749,59 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusTheme", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeObservation", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany("Observations")
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Observations.Observation", null)
+                        .WithMany()
+                        .HasForeignKey("ObservationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemePattern", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany("Patterns")
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Timeline.Pattern", null)
+                        .WithMany()
+                        .HasForeignKey("PatternId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusThemeStory", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany("Stories")
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wijkbeeld.Features.Stories.Story", null)
+                        .WithMany()
+                        .HasForeignKey("StoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Follow.Following", b =>
                 {
                     b.HasOne("Wijkbeeld.Features.Accounts.User", null)
@@ -2780,6 +3023,14 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Stories.Story", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Timeline.Moment", b =>
                 {
                     b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
@@ -2868,6 +3119,15 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
             modelBuilder.Entity("Wijkbeeld.Features.Experiments.SurveyResponse", b =>
                 {
                     b.Navigation("Answers");
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Focus.FocusTheme", b =>
+                {
+                    b.Navigation("Observations");
+
+                    b.Navigation("Patterns");
+
+                    b.Navigation("Stories");
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Items.Item", b =>
