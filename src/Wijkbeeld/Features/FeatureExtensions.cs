@@ -17,6 +17,8 @@ using Wijkbeeld.Features.Sessions;
 using Wijkbeeld.Features.Werkagenda;
 using Wijkbeeld.Features.Koppelkansen;
 using Wijkbeeld.Features.Network;
+using Wijkbeeld.Features.VisibleActions;
+using Wijkbeeld.Features.Borgen;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -56,6 +58,8 @@ public static class FeatureExtensions
         services.AddWerkagendaFeature();
         services.AddKoppelkansenFeature();
         services.AddNetworkFeature();
+        services.AddVisibleActionsFeature();
+        services.AddBorgenFeature();
         return services;
     }
 
@@ -79,6 +83,8 @@ public static class FeatureExtensions
         app.MapWerkagendaEndpoints();
         app.MapKoppelkansenEndpoints();
         app.MapNetworkEndpoints();
+        app.MapVisibleActionEndpoints();
+        app.MapBorgenEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

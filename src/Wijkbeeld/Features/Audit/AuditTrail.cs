@@ -43,6 +43,7 @@ static class AuditTrail
         [typeof(Werkagenda.WorkCase)] = "casus", [typeof(Werkagenda.SelfScanRound)] = "schuivenronde", [typeof(Werkagenda.SliderAnswer)] = "schuif", [typeof(Werkagenda.AgendaAction)] = "actie", [typeof(Werkagenda.ActionNote)] = "actienotitie",
         [typeof(Koppelkansen.PolicyDriver)] = "drager", [typeof(Koppelkansen.LinkOpportunity)] = "koppelkans",
         [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
+        [typeof(VisibleActions.VisibleAction)] = "zichtbare actie", [typeof(Borgen.Safeguard)] = "borging",
     };
 
     /// <summary>The kinds of thing the log names, for searching it.</summary>

@@ -79,6 +79,9 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Features.Koppelkansen.PolicyDriver> PolicyDrivers => Set<Features.Koppelkansen.PolicyDriver>();
     public DbSet<Features.Koppelkansen.LinkOpportunity> LinkOpportunities => Set<Features.Koppelkansen.LinkOpportunity>();
     public DbSet<Features.Network.Meeting> Meetings => Set<Features.Network.Meeting>();
+    // Visible actions (step 4) and borgen (step 6) of WerkwijzerPlus (issue 7)
+    public DbSet<Features.VisibleActions.VisibleAction> VisibleActions => Set<Features.VisibleActions.VisibleAction>();
+    public DbSet<Features.Borgen.Safeguard> Safeguards => Set<Features.Borgen.Safeguard>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
@@ -115,6 +118,13 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<Experiment>().HasQueryFilter(VisibilityFilter, e => ViewerSeesEverything || e.Visibility == Visibility.Public
             || (ViewerIsSignedIn && e.Visibility == Visibility.Partners)
             || (e.Visibility == Visibility.Organisation && ViewerOrganisation != null && e.OrganisationId == ViewerOrganisation));
+        // Visible actions and borgen (issue 7): the same visibility rule as items.
+        modelBuilder.Entity<Features.VisibleActions.VisibleAction>().HasQueryFilter(VisibilityFilter, a => ViewerSeesEverything || a.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && a.Visibility == Visibility.Partners)
+            || (a.Visibility == Visibility.Organisation && ViewerOrganisation != null && a.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Features.Borgen.Safeguard>().HasQueryFilter(VisibilityFilter, g => ViewerSeesEverything || g.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && g.Visibility == Visibility.Partners)
+            || (g.Visibility == Visibility.Organisation && ViewerOrganisation != null && g.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
