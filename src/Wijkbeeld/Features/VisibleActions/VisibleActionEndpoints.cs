@@ -29,18 +29,18 @@ public static class VisibleActionEndpoints
     public static IEndpointRouteBuilder MapVisibleActionEndpoints(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("/api").WithTags("VisibleActions");
-        api.MapGet("/actions", List).WithSummary("Zichtbare acties, met filters op gebied, status en maand (jjjj-mm)");
-        api.MapGet("/actions.csv", Csv).WithSummary("Zichtbare acties als CSV (dezelfde filters)");
-        api.MapGet("/actions.geojson", GeoJson).WithSummary("Zichtbare acties met een plek, als GeoJSON voor de kaartlaag");
-        api.MapGet("/actions/{id:int}", Get).WithSummary("Eén zichtbare actie");
-        api.MapPost("/actions", Create).WithSummary("Zichtbare actie toevoegen").RequireAuthorization(Policies.Writer);
-        api.MapPut("/actions/{id:int}", Update).WithSummary("Zichtbare actie wijzigen (ook status en evaluatie), met If-Match").RequireAuthorization(Policies.Writer);
-        api.MapDelete("/actions/{id:int}", Delete).WithSummary("Zichtbare actie verwijderen").RequireAuthorization(Policies.Writer);
+        api.MapGet("/visible-actions", List).WithSummary("Zichtbare acties, met filters op gebied, status en maand (jjjj-mm)");
+        api.MapGet("/visible-actions.csv", Csv).WithSummary("Zichtbare acties als CSV (dezelfde filters)");
+        api.MapGet("/visible-actions.geojson", GeoJson).WithSummary("Zichtbare acties met een plek, als GeoJSON voor de kaartlaag");
+        api.MapGet("/visible-actions/{id:int}", Get).WithSummary("Eén zichtbare actie");
+        api.MapPost("/visible-actions", Create).WithSummary("Zichtbare actie toevoegen").RequireAuthorization(Policies.Writer);
+        api.MapPut("/visible-actions/{id:int}", Update).WithSummary("Zichtbare actie wijzigen (ook status en evaluatie), met If-Match").RequireAuthorization(Policies.Writer);
+        api.MapDelete("/visible-actions/{id:int}", Delete).WithSummary("Zichtbare actie verwijderen").RequireAuthorization(Policies.Writer);
         var maxBytes = routes.ServiceProvider.GetRequiredService<IOptions<PhotoOptions>>().Value.MaxBytes;
-        api.MapPut("/actions/{id:int}/photo", UploadPhoto).RequireAuthorization(Policies.Writer)
+        api.MapPut("/visible-actions/{id:int}/photo", UploadPhoto).RequireAuthorization(Policies.Writer)
             .WithSummary("Foto bij de evaluatie: de body is het beeld zelf (image/jpeg, image/png of image/webp); vervangt de vorige")
             .WithMetadata(new RequestSizeLimitAttribute(maxBytes + 64 * 1024));
-        api.MapGet("/actions/{id:int}/photo", Photo).WithSummary("De foto bij de evaluatie (JPEG, zonder metadata)");
+        api.MapGet("/visible-actions/{id:int}/photo", Photo).WithSummary("De foto bij de evaluatie (JPEG, zonder metadata)");
         return routes;
     }
 
@@ -110,7 +110,7 @@ public static class VisibleActionEndpoints
         var (action, errors) = await actions.CreateAsync(input, ct);
         if (action is null) return Problems.Validation(text, errors);
         response.Headers.ETag = $"\"{action.Version}\"";
-        return TypedResults.Created($"/api/actions/{action.Id}", ActionDto.From(action));
+        return TypedResults.Created($"/api/visible-actions/{action.Id}", ActionDto.From(action));
     }
 
     static async Task<Results<Ok<ActionDto>, ValidationProblem, ProblemHttpResult>> Update(int id, ActionInput input,

@@ -16,7 +16,7 @@ public sealed record ActionDto(
     public static ActionDto From(VisibleAction a) => new(
         a.Id, a.AreaCode, a.Title, a.Goal, a.Owner, VisibleActionRules.SplitPartners(a.Partners).ToList(), a.Latitude, a.Longitude,
         a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Status, a.Evaluation,
-        a.PhotoId is null ? null : $"/api/actions/{a.Id}/photo?v={a.PhotoId:N}", a.Visibility.Code(), a.CreatedBy, a.Version);
+        a.PhotoId is null ? null : $"/api/visible-actions/{a.Id}/photo?v={a.PhotoId:N}", a.Visibility.Code(), a.CreatedBy, a.Version);
 }
 
 /// <summary>The filters of the list, the CSV and the map layer: area (with what lies inside it), status and month (jjjj-mm).</summary>

@@ -24,7 +24,13 @@ public sealed class WerkwijzerPageTests(SqliteApp app) : AppTests(app), IClassFi
             new { date = "2020-01-01", title = "Speeltuin vernield", kind = "incident", tone = "negatief", source = "wijkagent" }, Ct)).StatusCode);
         var afterMoment = Html.Text(await Client.GetPageAsync("/werkwijzer/BU04000101"));
         Assert.Contains("1 momenten en patronen</strong> · laatste: Speeltuin vernield", afterMoment, StringComparison.Ordinal);
-        Assert.Contains("Volgende stap: 5. Experimenteren", afterMoment, StringComparison.Ordinal);
+        Assert.Contains("Volgende stap: 4. Zichtbare acties", afterMoment, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/visible-actions",
+            VisibleActions.VisibleActionTests.NewAction("Opruimochtend speeltuin", date: "2026-11-20"), Ct)).StatusCode);
+        var afterAction = Html.Text(await Client.GetPageAsync("/werkwijzer/BU04000101"));
+        Assert.Contains("1 acties</strong> · laatste: Opruimochtend speeltuin", afterAction, StringComparison.Ordinal);
+        Assert.Contains("Volgende stap: 5. Experimenteren", afterAction, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/werkwijzer/XX999", Ct)).StatusCode);
         // Without an area: the whole municipality.
