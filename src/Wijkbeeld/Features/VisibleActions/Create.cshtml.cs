@@ -24,6 +24,7 @@ public sealed class CreateModel(VisibleActionService actions, AreaIndex areaInde
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Form = ActionFormView.WithPostedPlace(Form, Request.Form);
         var (action, errors) = await actions.CreateAsync(Form, ct);
         if (action is null)
         {

@@ -37,6 +37,7 @@ public sealed class DetailsModel(VisibleActionService actions, AreaIndex areaInd
 
     public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken ct)
     {
+        Form = ActionFormView.WithPostedPlace(Form, Request.Form);
         var (outcome, _, errors) = await actions.UpdateAsync(id, Version, Form, ct);
         if (outcome == Outcome.NotFound) return NotFound();
         if (outcome == Outcome.Forbidden) return Forbid();
