@@ -6,12 +6,18 @@ const summary = document.getElementById('heat-summary');
 let last = null;
 let heat = null;
 
-const cellLat = 0.00135; // about 150 m north-south
-const cellLon = 0.0022; // about 150 m east-west at 53° N
+// About 150 m by 150 m at street level (zoom 15 and closer); twice as large for each zoom step further out.
+let cellLat = 0.00135;
+let cellLon = 0.0022;
+let zoomHooked = false;
 
 function draw() {
   if (!last) return;
   const { map, layer, data } = last;
+  if (!zoomHooked) { map.on('zoomend', draw); zoomHooked = true; }
+  const factor = 2 ** Math.max(0, 15 - map.getZoom());
+  cellLat = 0.00135 * factor;
+  cellLon = 0.0022 * factor;
   heat?.remove();
   heat = null;
   delete mapElement.dataset.heatCells;
