@@ -20,6 +20,8 @@ using Wijkbeeld.Features.Network;
 using Wijkbeeld.Features.Network.WhosWho;
 using Wijkbeeld.Features.Stories;
 using Wijkbeeld.Features.Focus;
+using Wijkbeeld.Features.VisibleActions;
+using Wijkbeeld.Features.Borgen;
 using Wijkbeeld.Infrastructure.Realtime;
 using Wijkbeeld.Infrastructure.Web;
 
@@ -62,6 +64,8 @@ public static class FeatureExtensions
         services.AddWhosWhoFeature();
         services.AddStoriesFeature();
         services.AddFocusFeature();
+        services.AddVisibleActionsFeature();
+        services.AddBorgenFeature();
         return services;
     }
 
@@ -88,6 +92,8 @@ public static class FeatureExtensions
         app.MapWhosWhoEndpoints();
         app.MapStoryEndpoints();
         app.MapFocusEndpoints();
+        app.MapVisibleActionEndpoints();
+        app.MapBorgenEndpoints();
         app.MapWijkbeeldRealtime();
         app.MapRazorPages().WithStaticAssets();
         return app;

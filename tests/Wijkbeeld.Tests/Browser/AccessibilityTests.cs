@@ -28,6 +28,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             // WerkwijzerPlus (issue 7)
             "/observaties", "/observaties/nieuw", "/observaties/kaart", "/observaties/groepen", "/tijdlijn", "/tijdlijn/WK040001", "/experimenten", "/werkwijzer/WK040001",
             "/verhalen", "/verhalen/nieuw", "/verhalen/vertel", "/verhalen/gebied/WK040001", "/verhalen/moderatie", "/focus/WK040001", "/profiel/WK040001",
+            // WerkwijzerPlus (issue 7): visible actions and borgen; {action} is a done action with a safeguard due in the past
+            "/acties", "/acties/nieuw", "/acties/{action}", "/borgen/BU04000101",
             // Werkagenda (issue 8)
             "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen", "/overleggen",
             // Network — who's who, competence game, network view, strengths (issue 8)
@@ -63,6 +65,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var path = page.Contains("{session}", StringComparison.Ordinal)
                 ? page.Replace("{session}", (await Features.Sessions.SessionSupport.PlanWithBreakoutAsync(Fixture.Writer)).ToString(), StringComparison.Ordinal)
                 : page.Contains("{id}", StringComparison.Ordinal) ? page.Replace("{id}", (await ShowcaseItemIdAsync()).ToString(), StringComparison.Ordinal) : page;
+            if (path.Contains("{action}", StringComparison.Ordinal)) path = path.Replace("{action}", (await ActionWithSafeguardAsync()).ToString(), StringComparison.Ordinal);
             await AddStoriesAndFocusAsync(path);
             await GotoAsync(tab, await Features.Network.NetworkSupport.PathAsync(Fixture.Writer, await WerkagendaPathAsync(path)));
         }
@@ -113,7 +116,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         {
             await Expect(tab.Locator("#observation-map[data-count]")).ToBeAttachedAsync();
         }
-        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen" || page == "/observaties/nieuw")
+        else if (page.StartsWith("/items/new", StringComparison.Ordinal) || page.EndsWith("/edit", StringComparison.Ordinal) || page == "/meedoen" || page == "/observaties/nieuw" || page == "/acties/nieuw" || page == "/acties/{action}")
         {
             await Expect(tab.Locator("#picker .leaflet-overlay-pane path").First).ToBeAttachedAsync();
         }
@@ -121,6 +124,18 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         {
             await Expect(tab.Locator("#session")).ToHaveAttributeAsync("data-live", "true");
         }
+    }
+
+    /// <summary>A done visible action in Willemsoord with an overdue safeguard, so the action and borgen pages show everything.</summary>
+    async Task<int> ActionWithSafeguardAsync()
+    {
+        var created = await Fixture.Writer.PostAsJsonAsync("/api/visible-actions", Features.VisibleActions.VisibleActionTests.NewAction("Toegankelijk", status: "gedaan"), Cancel);
+        var action = await created.ReadOkAsync<Features.VisibleActions.ActionShape>(HttpStatusCode.Created);
+        (await Fixture.Writer.PostAsJsonAsync("/api/safeguards", new
+        {
+            actionId = action.Id, ownerOrganisation = "Gemeente", reviewMeeting = "Wijkoverleg", nextReviewOn = "2021-01-01",
+        }, Cancel)).EnsureSuccessStatusCode();
+        return action.Id;
     }
 
     /// <summary>Werkagenda pages: a case with a round everyone answered, an overdue and a done action.</summary>

@@ -47,6 +47,7 @@ static class AuditTrail
         [typeof(Stories.Story)] = "verhaal", [typeof(Focus.FocusTheme)] = "focusthema",
         [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
         [typeof(Network.WhosWho.NetworkMember)] = "netwerkpersoon", [typeof(Network.WhosWho.CompetencePick)] = "competentie", [typeof(Network.WhosWho.CaseCompetence)] = "casuscompetentie",
+        [typeof(VisibleActions.VisibleAction)] = "zichtbare actie", [typeof(Borgen.Safeguard)] = "borging",
     };
 
     /// <summary>The kinds of thing the log names, for searching it.</summary>

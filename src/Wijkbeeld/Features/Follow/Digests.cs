@@ -23,7 +23,7 @@ public sealed class DigestOptions
 /// follow, only of items that person may see. Runs without a request, so it applies each person's visibility itself.
 /// </summary>
 public sealed class Digests(WijkbeeldDb db, IEmailSender mail, EmailTemplates templates, IStringLocalizer<Texts> text,
-    Microsoft.Extensions.Options.IOptions<DigestOptions> options, ILogger<Digests> log)
+    Microsoft.Extensions.Options.IOptions<DigestOptions> options, ILogger<Digests> log, Areas.AreaIndex areas)
 {
     public const int MaxChangesPerMail = 50;
 
@@ -48,9 +48,10 @@ public sealed class Digests(WijkbeeldDb db, IEmailSender mail, EmailTemplates te
                 .Where(c => group.Any(f => c.Sequence > f.LastSequence && Matches(f, c)))
                 .Take(MaxChangesPerMail).ToList();
             var newest = candidates.Count > 0 ? candidates[^1].Sequence : since;
-            if (changes.Count > 0)
+            var overdue = await OverdueSafeguardsAsync(group.Where(f => f.Target == FollowTarget.Area).Select(f => f.Key).ToHashSet(), reader, now, ct);
+            if (changes.Count > 0 || overdue.Count > 0)
             {
-                var result = await mail.SendAsync(user.Email, Compose(user, changes), ct);
+                var result = await mail.SendAsync(user.Email, Compose(user, changes, overdue), ct);
                 if (!result.Succeeded)
                 {
                     log.LogWarning("Digest for user {User} not sent: {Error}", user.Id, result.Error);
@@ -77,12 +78,33 @@ public sealed class Digests(WijkbeeldDb db, IEmailSender mail, EmailTemplates te
         _ => follow.Key == change.NeighbourhoodCode || follow.Key == change.DistrictCode || follow.Key == change.MunicipalityCode,
     };
 
-    EmailContent Compose(User user, IReadOnlyList<ItemChange> changes)
+    /// <summary>
+    /// Borgen (WerkwijzerPlus step 6): safeguards in a followed area (a wijk also holds its buurten) whose review date
+    /// passed without an update. They stay in every digest until someone records the next review date.
+    /// </summary>
+    async Task<List<Borgen.Safeguard>> OverdueSafeguardsAsync(HashSet<string> areaKeys, Viewer reader, DateTime now, CancellationToken ct)
+    {
+        if (areaKeys.Count == 0) return [];
+        var today = DateOnly.FromDateTime(now);
+        var map = await areas.GetAsync(ct);
+        var rows = await db.Safeguards.IgnoreQueryFilters().AsNoTracking().Where(g => g.NextReviewOn < today)
+            .OrderBy(g => g.NextReviewOn).Take(500).ToListAsync(ct);
+        return rows.Where(g => reader.MaySee(g.Visibility, g.OrganisationId))
+            .Where(g => map.Find(g.AreaCode) is { } a && (areaKeys.Contains(a.Code) || areaKeys.Contains(a.MunicipalityCode)
+                || (a.ParentCode is { } parent && areaKeys.Contains(parent))))
+            .Take(MaxChangesPerMail).ToList();
+    }
+
+    EmailContent Compose(User user, IReadOnlyList<ItemChange> changes, IReadOnlyList<Borgen.Safeguard> overdue)
     {
         var baseUrl = options.Value.BaseUrl.TrimEnd('/');
         var lines = changes.Select(c => $"{text["Change." + c.Type.ToString().ToLowerInvariant()]}: {c.Title}. {c.Summary} {baseUrl}/items/{c.ItemId}");
-        return templates.Compose(text["Digest.Subject", changes.Count], user.DisplayName,
-            [text["Digest.Intro"], .. lines], new EmailAction(text["Digest.Action"], new Uri(baseUrl + "/account")));
+        var reminders = overdue.Select(g => text["Digest.Overdue", g.Title, g.NextReviewOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), g.ReviewMeeting,
+            $"{baseUrl}/borgen/{g.AreaCode}"].Value);
+        var subject = changes.Count > 0 ? text["Digest.Subject", changes.Count] : text["Digest.SubjectOverdue", overdue.Count];
+        List<string> body = changes.Count > 0 ? [text["Digest.Intro"], .. lines] : [];
+        if (overdue.Count > 0) body = [.. body, text["Digest.OverdueIntro"], .. reminders];
+        return templates.Compose(subject, user.DisplayName, body, new EmailAction(text["Digest.Action"], new Uri(baseUrl + "/account")));
     }
 }
 

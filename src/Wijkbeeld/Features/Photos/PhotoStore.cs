@@ -66,6 +66,34 @@ public sealed class PhotoStore(WijkbeeldDb db, IOptions<PhotoOptions> options, I
         {
             return Refuse(PhotoRefusal.TooMany, text["Photos.TooMany", Options.MaxPerItem]);
         }
+        var stored = await StoreImageAsync(body, ct);
+        if (stored.Refusal != PhotoRefusal.None)
+        {
+            return stored;
+        }
+        var photo = stored.Photo!;
+        photo.ItemId = itemId;
+        db.Photos.Add(photo);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            // No row, no file: a failed upload leaves nothing behind.
+            File.Delete(PathOf(photo));
+            throw;
+        }
+        return new(photo, PhotoRefusal.None, null);
+    }
+
+    /// <summary>
+    /// Checks, cleans and writes one photo file, without a database row: the caller links it (an item's photo list,
+    /// or a visible action's evaluation photo) and deletes the file again when its own save fails.
+    /// </summary>
+    public async Task<PhotoResult> StoreImageAsync(Stream body, CancellationToken ct)
+    {
+        var maxSize = SizeText(Options.MaxBytes);
         // Read with a cap: a chunked upload has no length to check up front.
         using var data = new MemoryStream();
         var chunk = new byte[64 * 1024];
@@ -126,7 +154,7 @@ public sealed class PhotoStore(WijkbeeldDb db, IOptions<PhotoOptions> options, I
 
             var photo = new Photo
             {
-                Id = Guid.NewGuid(), ItemId = itemId, Width = image.Width, Height = image.Height,
+                Id = Guid.NewGuid(), Width = image.Width, Height = image.Height,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             Directory.CreateDirectory(Folder);
@@ -138,20 +166,17 @@ public sealed class PhotoStore(WijkbeeldDb db, IOptions<PhotoOptions> options, I
             }
             File.Move(temporary, target, overwrite: true);
             photo.Bytes = new FileInfo(target).Length;
-            db.Photos.Add(photo);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch
-            {
-                // No row, no file: a failed upload leaves nothing behind.
-                File.Delete(target);
-                throw;
-            }
             return new(photo, PhotoRefusal.None, null);
         }
     }
+
+    /// <summary>The file of a stored photo by its id, or null when there is none.</summary>
+    public string? ExistingPath(Guid id)
+    {
+        var path = Path.Combine(Folder, $"{id:N}.jpg");
+        return File.Exists(path) ? path : null;
+    }
+
 
     /// <summary>"15 MB" or "195 kB", for the Dutch message.</summary>
     static string SizeText(long bytes) =>

@@ -69,7 +69,7 @@ public sealed class WallModel(AreaIndex areaIndex, TimelineReader reader, Timeli
         Theme = Request.Query["theme"].FirstOrDefault() is { Length: > 0 } t ? t : null;
         Source = Request.Query["source"].FirstOrDefault() is { Length: > 0 } s ? s : null;
         Timeline = await reader.GetAsync(area, Theme, Source, ct);
-        Layout = new WallLayout(Timeline.Moments, Request.Query["zoom"].FirstOrDefault());
+        Layout = new WallLayout(Timeline.Moments, Request.Query["zoom"].FirstOrDefault(), Timeline.Markers);
         Themes = await items.ThemesAsync(ct);
         return true;
     }

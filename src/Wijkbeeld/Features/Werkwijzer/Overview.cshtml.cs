@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Infrastructure.Data;
 
@@ -10,12 +11,14 @@ namespace Wijkbeeld.Features.Werkwijzer;
 /// Where a team stands in the six steps of WerkwijzerPlus for one area: per step what exists (count, latest) and
 /// the next thing to do. Steps without a tool in Wijkbeeld yet say so.
 /// </summary>
-public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageModel
+public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db, Borgen.SafeguardService safeguards, IStringLocalizer<Texts> text) : PageModel
 {
     public sealed record Step(int Number, string Key, int? Count, string? Latest, string? Link, string? LinkText, bool HasTool)
     {
         /// <summary>A second line for a step with two tools (step 3: the timeline and the focus themes).</summary>
         public (int Count, string Text, string Link, string LinkText)? Extra { get; init; }
+        /// <summary>Warnings under the step (borgen: overdue reviews, successes without an owner).</summary>
+        public IReadOnlyList<string> Notes { get; init; } = [];
     }
 
     public AreaInfo Area { get; private set; } = null!;
@@ -45,7 +48,15 @@ public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageMod
         var experiments = db.Experiments.AsNoTracking().Where(e => e.AreaCode == code);
         var experimentCount = await experiments.CountAsync(ct);
         var latestExperiment = await experiments.OrderByDescending(e => e.StartsOn).Select(e => e.Title).FirstOrDefaultAsync(ct);
-        var secured = await experiments.Where(e => e.Decision == "borgen").Select(e => e.Title).ToListAsync(ct);
+        var codes = VisibleActions.VisibleActionRules.CodesIn(Areas, area);
+        var actions = db.VisibleActions.AsNoTracking();
+        if (codes is not null) actions = actions.Where(a => codes.Contains(a.AreaCode));
+        var actionCount = await actions.CountAsync(ct);
+        var latestAction = await actions.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Select(a => a.Title).FirstOrDefaultAsync(ct);
+        var borgen = await safeguards.OverviewAsync(area, ct);
+        var borgenNotes = new List<string>();
+        if (borgen.OverdueCount > 0) borgenNotes.Add(text["Werkwijzer.Step6.Overdue", borgen.OverdueCount]);
+        if (borgen.Pending.Count > 0) borgenNotes.Add(text["Werkwijzer.Step6.Pending", borgen.Pending.Count]);
 
         Steps =
         [
@@ -55,9 +66,9 @@ public sealed class OverviewModel(AreaIndex areaIndex, WijkbeeldDb db) : PageMod
             {
                 Extra = (focusCount, "Werkwijzer.Step3.Focus", $"/focus/{code}", "Werkwijzer.Step3.FocusLink"),
             },
-            new(4, "Actions", null, null, null, null, false),
+            new(4, "Actions", actionCount, latestAction, $"/acties?area={code}", "Werkwijzer.Step4.Link", true),
             new(5, "Experiment", experimentCount, latestExperiment, "/experimenten", "Werkwijzer.Step5.Link", true),
-            new(6, "Secure", secured.Count, secured.FirstOrDefault(), "/experimenten", "Werkwijzer.Step6.Link", true),
+            new(6, "Secure", borgen.Secured.Count, borgen.Secured.FirstOrDefault()?.Title, $"/borgen/{code}", "Werkwijzer.Step6.Borgen", true) { Notes = borgenNotes },
         ];
         // The steps build on each other: the next thing to do is the first step with a tool that has nothing yet.
         // Step 3 is done when the team has chosen a focus, not before.

@@ -86,6 +86,9 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     // WerkwijzerPlus (issue 7): stories (step 2) and focus themes (step 3)
     public DbSet<Features.Stories.Story> Stories => Set<Features.Stories.Story>();
     public DbSet<Features.Focus.FocusTheme> FocusThemes => Set<Features.Focus.FocusTheme>();
+    // Visible actions (step 4) and borgen (step 6) of WerkwijzerPlus (issue 7)
+    public DbSet<Features.VisibleActions.VisibleAction> VisibleActions => Set<Features.VisibleActions.VisibleAction>();
+    public DbSet<Features.Borgen.Safeguard> Safeguards => Set<Features.Borgen.Safeguard>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
@@ -131,6 +134,13 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
         modelBuilder.Entity<Features.Focus.FocusTheme>().HasQueryFilter(VisibilityFilter, f => ViewerSeesEverything || f.Visibility == Visibility.Public
             || (ViewerIsSignedIn && f.Visibility == Visibility.Partners)
             || (f.Visibility == Visibility.Organisation && ViewerOrganisation != null && f.OrganisationId == ViewerOrganisation));
+        // Visible actions and borgen (issue 7): the same visibility rule as items.
+        modelBuilder.Entity<Features.VisibleActions.VisibleAction>().HasQueryFilter(VisibilityFilter, a => ViewerSeesEverything || a.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && a.Visibility == Visibility.Partners)
+            || (a.Visibility == Visibility.Organisation && ViewerOrganisation != null && a.OrganisationId == ViewerOrganisation));
+        modelBuilder.Entity<Features.Borgen.Safeguard>().HasQueryFilter(VisibilityFilter, g => ViewerSeesEverything || g.Visibility == Visibility.Public
+            || (ViewerIsSignedIn && g.Visibility == Visibility.Partners)
+            || (g.Visibility == Visibility.Organisation && ViewerOrganisation != null && g.OrganisationId == ViewerOrganisation));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -76,6 +76,8 @@ async function load() {
     }).bindPopup(() => popup(p)).addTo(layer);
   }
   mapElement.dataset.count = String(data.features.length);
+  // The heat view (observations-heat.js) draws from the same filtered observations.
+  mapElement.dispatchEvent(new CustomEvent('observations-loaded', { detail: { map, layer, data } }));
   countText.textContent = labels.count.replace('{0}', data.features.length);
 }
 

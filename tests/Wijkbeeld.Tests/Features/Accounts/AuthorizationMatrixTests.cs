@@ -180,6 +180,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /focus/{areaCode}", "200 200 200 200 200 200", _ => Get("/focus/WK040001")),
         // WerkwijzerPlus (issue 7): the six steps per area
         new("PAGE /werkwijzer/{areaCode?}", "200 200 200 200 200 200", _ => Get("/werkwijzer/WK040001")),
+        // WerkwijzerPlus (issue 7): visible actions (step 4) and borgen (step 6); everyone reads what they may see, writers add
+        new("GET /api/visible-actions", "200 200 200 200 200 200", _ => Get("/api/visible-actions?area=WK040001&month=2026-11")),
+        new("GET /api/visible-actions.csv", "200 200 200 200 200 200", _ => Get("/api/visible-actions.csv")),
+        new("GET /api/visible-actions.geojson", "200 200 200 200 200 200", _ => Get("/api/visible-actions.geojson")),
+        new("GET /api/visible-actions/{id:int}", "404 404 404 404 404 404", _ => Get("/api/visible-actions/999999")),
+        new("POST /api/visible-actions", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/visible-actions", new
+            { areaCode = "WK040001", title = "Actie " + s.Unique, goal = "Zichtbaar zijn", owner = "Buurtteam", date = "2026-11-14" })),
+        new("PUT /api/visible-actions/{id:int}", "401 403 404 404 404 404", _ => Json(HttpMethod.Put, "/api/visible-actions/999999", new { title = "x" }, "\"1\"")),
+        new("DELETE /api/visible-actions/{id:int}", "401 403 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/visible-actions/999999")),
+        new("PUT /api/visible-actions/{id:int}/photo", "401 403 404 404 404 404", _ => Raw(HttpMethod.Put, "/api/visible-actions/999999/photo", "x", "image/jpeg")),
+        new("GET /api/visible-actions/{id:int}/photo", "404 404 404 404 404 404", _ => Get("/api/visible-actions/999999/photo")),
+        new("PAGE /acties", "200 200 200 200 200 200", _ => Get("/acties?area=WK040001")),
+        new("PAGE /acties/nieuw", "302 302 200 200 200 200", _ => Get("/acties/nieuw")),
+        new("PAGE /acties/{id:int}", "404 404 404 404 404 404", _ => Get("/acties/999999")),
+        new("GET /api/safeguards", "200 200 200 200 200 200", _ => Get("/api/safeguards?area=WK040001")),
+        new("GET /api/safeguards/{id:int}", "404 404 404 404 404 404", _ => Get("/api/safeguards/999999")),
+        new("POST /api/safeguards", "401 403 201 201 201 201", s => Json(HttpMethod.Post, "/api/safeguards", new
+            { areaCode = "WK040001", title = "Geborgd " + s.Unique, ownerOrganisation = "Gemeente", reviewMeeting = "Wijkoverleg", nextReviewOn = "2027-03-01" })),
+        new("PUT /api/safeguards/{id:int}", "401 403 404 404 404 404", _ => Json(HttpMethod.Put, "/api/safeguards/999999", new { title = "x" }, "\"1\"")),
+        new("DELETE /api/safeguards/{id:int}", "401 403 404 404 404 404", _ => new HttpRequestMessage(HttpMethod.Delete, "/api/safeguards/999999")),
+        new("PAGE /borgen/{areaCode?}", "200 200 200 200 200 200", _ => Get("/borgen/WK040001")),
         // Werkagenda (issue 8): signed-in accounts read the cases they may see and place sliders; writers of the owning
         // organisation and coordinators change them. The fixture case belongs to the municipality, visible to its own organisation.
         new("GET /api/cases", "401 200 200 200 200 200", _ => Get("/api/cases")),

@@ -39,7 +39,13 @@ public sealed class WerkwijzerPageTests(SqliteApp app) : AppTests(app), IClassFi
             new { areaCode = "BU04000101", title = "Plek voor jongeren", reason = "Ze hebben geen eigen plek." }, Ct)).StatusCode);
         var afterFocus = Html.Text(await Client.GetPageAsync("/werkwijzer/BU04000101"));
         Assert.Contains("1 focusthema's", afterFocus, StringComparison.Ordinal);
-        Assert.Contains("Volgende stap: 5. Experimenteren", afterFocus, StringComparison.Ordinal);
+        Assert.Contains("Volgende stap: 4. Zichtbare acties", afterFocus, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Created, (await Client.PostAsJsonAsync("/api/visible-actions",
+            VisibleActions.VisibleActionTests.NewAction("Opruimochtend speeltuin", date: "2026-11-20"), Ct)).StatusCode);
+        var afterAction = Html.Text(await Client.GetPageAsync("/werkwijzer/BU04000101"));
+        Assert.Contains("1 acties</strong> · laatste: Opruimochtend speeltuin", afterAction, StringComparison.Ordinal);
+        Assert.Contains("Volgende stap: 5. Experimenteren", afterAction, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync("/werkwijzer/XX999", Ct)).StatusCode);
         // Without an area: the whole municipality.
