@@ -42,6 +42,7 @@ static class AuditTrail
         [typeof(Experiments.Experiment)] = "experiment", [typeof(Experiments.SurveyQuestion)] = "enquetevraag",
         [typeof(Werkagenda.WorkCase)] = "casus", [typeof(Werkagenda.SelfScanRound)] = "schuivenronde", [typeof(Werkagenda.SliderAnswer)] = "schuif", [typeof(Werkagenda.AgendaAction)] = "actie", [typeof(Werkagenda.ActionNote)] = "actienotitie",
         [typeof(Koppelkansen.PolicyDriver)] = "drager", [typeof(Koppelkansen.LinkOpportunity)] = "koppelkans",
+        [typeof(Werkagenda.CaseScore)] = "reflectiescore",
         [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
     };
 

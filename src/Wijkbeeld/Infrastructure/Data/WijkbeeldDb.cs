@@ -79,6 +79,8 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     public DbSet<Features.Koppelkansen.PolicyDriver> PolicyDrivers => Set<Features.Koppelkansen.PolicyDriver>();
     public DbSet<Features.Koppelkansen.LinkOpportunity> LinkOpportunities => Set<Features.Koppelkansen.LinkOpportunity>();
     public DbSet<Features.Network.Meeting> Meetings => Set<Features.Network.Meeting>();
+    // Self-scan parts (issue 8): building blocks and social innovation per case; conversation cards are SessionPromptCards (category "gesprek")
+    public DbSet<CaseScore> CaseScores => Set<CaseScore>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.
