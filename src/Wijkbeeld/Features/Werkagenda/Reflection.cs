@@ -114,7 +114,7 @@ public sealed class CaseReflection(WijkbeeldDb db, Viewer viewer, TimeProvider c
     public async Task<Result<BuildingBlocksDto>> SaveBuildingBlocksAsync(int caseId, int expectedVersion, BuildingBlocksInput input, CancellationToken ct)
     {
         var result = await SaveAsync(caseId, expectedVersion, ReflectionTool.BuildingBlocks, "blocks",
-            input.Blocks?.Select(b => new BlockInput(b.Code, b.Score, b.Note, b.Obstacle)).ToList(), input.ConfirmPersonalData, ct);
+            input.Blocks?.Select(b => new BlockInput(b?.Code, b?.Score, b?.Note, b?.Obstacle)).ToList(), input.ConfirmPersonalData, ct);
         return result.Outcome == Outcome.Ok
             ? new(Outcome.Ok, await BuildingBlocksAsync(caseId, ct))
             : new(result.Outcome, Errors: result.Errors, CurrentVersion: result.CurrentVersion);
@@ -123,7 +123,7 @@ public sealed class CaseReflection(WijkbeeldDb db, Viewer viewer, TimeProvider c
     public async Task<Result<SocialInnovationDto>> SaveSocialInnovationAsync(int caseId, int expectedVersion, SocialInnovationInput input, CancellationToken ct)
     {
         var result = await SaveAsync(caseId, expectedVersion, ReflectionTool.SocialInnovation, "dimensions",
-            input.Dimensions?.Select(d => new BlockInput(d.Code, d.Stage, d.Note, null)).ToList(), input.ConfirmPersonalData, ct);
+            input.Dimensions?.Select(d => new BlockInput(d?.Code, d?.Stage, d?.Note, null)).ToList(), input.ConfirmPersonalData, ct);
         return result.Outcome == Outcome.Ok
             ? new(Outcome.Ok, await SocialInnovationAsync(caseId, ct))
             : new(result.Outcome, Errors: result.Errors, CurrentVersion: result.CurrentVersion);
