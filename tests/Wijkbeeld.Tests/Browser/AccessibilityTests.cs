@@ -34,6 +34,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             "/werkagenda", "/werkagenda/{case}", "/werkagenda/{case}/afdrukken", "/zelfscan/{round}", "/koppelkansen", "/overleggen",
             // Network — who's who, competence game, network view, strengths (issue 8)
             "/netwerk", "/netwerk/nieuw", "/netwerk/{member}", "/netwerk/kaart?area=WK040003", "/competenties?case={case}", "/krachten",
+            // Self-scan parts (issue 8): building blocks with a drawn card, social innovation, the card deck, a meeting's edit form
+            "/werkagenda/{case}/bouwstenen?kaart=trek", "/werkagenda/{case}/sociale-innovatie", "/gesprekskaarten", "/overleggen/{meeting}/wijzigen",
         ];
         var data = new TheoryData<string, string>();
         foreach (var page in pages)
@@ -141,14 +143,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     /// <summary>Werkagenda pages: a case with a round everyone answered, an overdue and a done action.</summary>
     async Task<string> WerkagendaPathAsync(string path)
     {
-        if (!path.Contains("{case}", StringComparison.Ordinal) && !path.Contains("{round}", StringComparison.Ordinal) && path != "/overleggen") return path;
+        if (!path.Contains("{case}", StringComparison.Ordinal) && !path.Contains("{round}", StringComparison.Ordinal) && !path.StartsWith("/overleggen", StringComparison.Ordinal)) return path;
         var c = await Fixture.Writer.CreateCaseAsync("Toegankelijkheid");
         var round = await Fixture.Writer.StartRoundAsync(c.Id, "Ronde");
         await Fixture.Writer.PlaceAllAsync(round.Id, 3, 8);
         await Fixture.Writer.AddActionAsync(c.Id, "Te laat", "2021-01-01");
         await Fixture.Writer.AddActionAsync(c.Id, "Klaar", "2021-01-01", status: "klaar");
-        await Wijkbeeld.Tests.Features.Network.MeetingsTests.AddMeetingAsync(Fixture.Writer, "Casusoverleg", 3, ("Ans", "Wijkteam"), ("Cor", "Politie"));
+        var meeting = await Wijkbeeld.Tests.Features.Network.MeetingsTests.AddMeetingAsync(Fixture.Writer, "Casusoverleg", 3, ("Ans", "Wijkteam"), ("Cor", "Politie"));
+        await Fixture.Writer.PutBuildingBlocksAsync(c.Id);
         return path.Replace("{case}", c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{meeting}", meeting.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{round}", round.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 

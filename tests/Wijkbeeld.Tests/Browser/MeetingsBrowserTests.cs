@@ -24,7 +24,8 @@ public sealed class MeetingsBrowserTests(BrowserFixture fixture) : BrowserTest(f
         var ids = new List<int>();
         foreach (var (name, hours, who) in set) ids.Add((await MeetingsTests.AddMeetingAsync(Fixture.Writer, name, hours, who)).Id);
 
-        var page = await OpenAsync("/overleggen", role: Roles.Professional);
+        // A coordinator: only coordinators see every person's hours (anyone else sees their own and the organisations').
+        var page = await OpenAsync("/overleggen", role: Roles.Coordinator);
         decimal PersonBefore(string person, string org) => set.Where(m => m.People.Contains((person, org))).Sum(m => m.Hours);
         async Task ExpectRow(string kind, string name, string figure, decimal value) =>
             await Expect(page.Locator($".hours-table[data-kind={kind}] tbody tr", new() { HasText = name }).Locator($"[data-figure={figure}]"))

@@ -45,6 +45,7 @@ static class AuditTrail
         [typeof(Werkagenda.WorkCase)] = "casus", [typeof(Werkagenda.SelfScanRound)] = "schuivenronde", [typeof(Werkagenda.SliderAnswer)] = "schuif", [typeof(Werkagenda.AgendaAction)] = "actie", [typeof(Werkagenda.ActionNote)] = "actienotitie",
         [typeof(Koppelkansen.PolicyDriver)] = "drager", [typeof(Koppelkansen.LinkOpportunity)] = "koppelkans",
         [typeof(Stories.Story)] = "verhaal", [typeof(Focus.FocusTheme)] = "focusthema",
+        [typeof(Werkagenda.CaseScore)] = "reflectiescore",
         [typeof(Network.Meeting)] = "overleg", [typeof(Network.MeetingParticipant)] = "overlegdeelnemer",
         [typeof(Network.WhosWho.NetworkMember)] = "netwerkpersoon", [typeof(Network.WhosWho.CompetencePick)] = "competentie", [typeof(Network.WhosWho.CaseCompetence)] = "casuscompetentie",
         [typeof(VisibleActions.VisibleAction)] = "zichtbare actie", [typeof(Borgen.Safeguard)] = "borging",

@@ -35,7 +35,7 @@ public sealed class IndexModel(Meetings meetings, Viewer viewer, IStringLocalize
         var (changes, errors) = Meetings.ParseChanges(drop, merge, List.Select(m => m.Id).ToList(), text);
         Errors = errors;
         if (errors.Count > 0) Response.StatusCode = StatusCodes.Status400BadRequest;
-        Totals = Meetings.Totals(List, errors.Count > 0 ? [] : changes);
+        Totals = meetings.ForViewer(Meetings.Totals(List, errors.Count > 0 ? [] : changes));
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -59,12 +59,15 @@ public sealed class MeetingForm
     public string? Name { get; set; }
     public string? Purpose { get; set; }
     public string? Frequency { get; set; }
-    public decimal? HoursPerMonth { get; set; }
+    /// <summary>As the number field sends it ("2.5"); read without the Dutch culture, which would take the dot for thousands.</summary>
+    public string? HoursPerMonth { get; set; }
     public bool Essential { get; set; }
     /// <summary>One participant a line: "name; organisation".</summary>
     public string? Participants { get; set; }
 
-    public MeetingInput ToInput() => new(Name, Purpose, Frequency, HoursPerMonth, Essential,
+    public MeetingInput ToInput() => new(Name, Purpose, Frequency,
+        decimal.TryParse(HoursPerMonth?.Trim().Replace(',', '.'), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var hours) ? hours : null,
+        Essential,
         (Participants ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split(';', 2, StringSplitOptions.TrimEntries))
             .Select(parts => new ParticipantDto(parts[0], parts.Length > 1 ? parts[1] : "")).ToList());

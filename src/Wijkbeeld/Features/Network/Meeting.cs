@@ -20,6 +20,7 @@ public sealed class Meeting
     public int? OrganisationId { get; set; }
     public string CreatedBy { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+    public int Version { get; set; } = 1;
     public List<MeetingParticipant> Participants { get; set; } = [];
 }
 
@@ -48,6 +49,7 @@ sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         m.Property(x => x.Frequency).HasMaxLength(20);
         m.Property(x => x.HoursPerMonth).HasPrecision(6, 2);
         m.Property(x => x.CreatedBy).HasMaxLength(200);
+        m.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
         m.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
         m.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }

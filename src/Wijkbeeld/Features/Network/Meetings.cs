@@ -10,10 +10,15 @@ namespace Wijkbeeld.Features.Network;
 public sealed record ParticipantDto(string Name, string Organisation);
 public sealed record MeetingInput(string? Name, string? Purpose, string? Frequency, decimal? HoursPerMonth, bool? Essential, List<ParticipantDto>? Participants);
 public sealed record MeetingDto(int Id, string Name, string Purpose, string Frequency, decimal HoursPerMonth, bool Essential,
-    IReadOnlyList<ParticipantDto> Participants, decimal TotalHours, bool MayChange);
+    IReadOnlyList<ParticipantDto> Participants, decimal TotalHours, bool MayChange, int Version);
 public sealed record HoursRow(string Name, string? Organisation, decimal Before, decimal After, decimal Freed);
-/// <summary>The inventory's totals now and after the chosen changes: per person, per organisation and in all.</summary>
-public sealed record MeetingTotals(decimal Before, decimal After, decimal Freed, IReadOnlyList<HoursRow> People, IReadOnlyList<HoursRow> Organisations);
+/// <summary>
+/// The inventory's totals now and after the chosen changes: per person, per organisation and in all. A person's hours
+/// are personal data: <see cref="People"/> holds every person only for coordinators (AllPeople true), for everyone
+/// else only their own row (matched on their name). Organisation totals and the sums stay visible to the team.
+/// </summary>
+public sealed record MeetingTotals(decimal Before, decimal After, decimal Freed, IReadOnlyList<HoursRow> People, IReadOnlyList<HoursRow> Organisations,
+    bool AllPeople = true);
 
 /// <summary>A what-if choice per meeting: keep it, drop it, or merge it into another meeting (its people join that one).</summary>
 public sealed record Change(int MeetingId, string Action, int? IntoId);
@@ -27,11 +32,64 @@ public sealed class Meetings(WijkbeeldDb db, Viewer viewer, TimeProvider clock, 
     bool MayChange(Meeting m) => viewer.CanModerate || (viewer.CanWrite && (m.OrganisationId is null || m.OrganisationId == viewer.OrganisationId));
 
     MeetingDto ToDto(Meeting m) => new(m.Id, m.Name, m.Purpose, m.Frequency, m.HoursPerMonth, m.Essential,
-        m.Participants.OrderBy(p => p.Id).Select(p => new ParticipantDto(p.Name, p.Organisation)).ToList(), m.HoursPerMonth * m.Participants.Count, MayChange(m));
+        m.Participants.OrderBy(p => p.Id).Select(p => new ParticipantDto(p.Name, p.Organisation)).ToList(), m.HoursPerMonth * m.Participants.Count, MayChange(m), m.Version);
+
+    public async Task<MeetingDto?> GetAsync(int id, CancellationToken ct) =>
+        await db.Set<Meeting>().Include(m => m.Participants).AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) is { } m ? ToDto(m) : null;
+
+    /// <summary>Only coordinators see every person's hours; anyone else sees their own row (same name) and the organisations.</summary>
+    public MeetingTotals ForViewer(MeetingTotals totals)
+    {
+        if (viewer.CanModerate) return totals;
+        var me = viewer.Name?.Trim() ?? "";
+        return totals with
+        {
+            People = me.Length == 0 ? [] : totals.People.Where(p => string.Equals(p.Name.Trim(), me, StringComparison.OrdinalIgnoreCase)).ToList(),
+            AllPeople = false,
+        };
+    }
 
     public async Task<Result<MeetingDto>> AddAsync(MeetingInput input, CancellationToken ct)
     {
         if (!viewer.CanWrite) return Result<MeetingDto>.Forbidden;
+        var (valid, errors) = Validate(input);
+        if (valid is null) return Result<MeetingDto>.Invalid(errors);
+        valid.OrganisationId = viewer.OrganisationId;
+        valid.CreatedBy = viewer.Name ?? "";
+        valid.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        db.Add(valid);
+        await db.SaveChangesAsync(ct);
+        return new(Outcome.Ok, ToDto(valid));
+    }
+
+    /// <summary>Changes a meeting as a whole (participants replaced) when its version still matches.</summary>
+    public async Task<Result<MeetingDto>> UpdateAsync(int id, int expectedVersion, MeetingInput input, CancellationToken ct)
+    {
+        if (await db.Set<Meeting>().Include(m => m.Participants).FirstOrDefaultAsync(m => m.Id == id, ct) is not { } m) return Result<MeetingDto>.NotFound;
+        if (!MayChange(m)) return Result<MeetingDto>.Forbidden;
+        var (valid, errors) = Validate(input);
+        if (valid is null) return Result<MeetingDto>.Invalid(errors);
+        if (m.Version != expectedVersion) return new(Outcome.Conflict, CurrentVersion: m.Version);
+        (m.Name, m.Purpose, m.Frequency, m.HoursPerMonth, m.Essential) = (valid.Name, valid.Purpose, valid.Frequency, valid.HoursPerMonth, valid.Essential);
+        // Keep the rows of people who stay (the audit log then shows who joined and who left).
+        var wanted = valid.Participants.Select(p => (p.Name, p.Organisation)).ToHashSet();
+        foreach (var gone in m.Participants.Where(p => !wanted.Contains((p.Name, p.Organisation))).ToList()) m.Participants.Remove(gone);
+        var kept = m.Participants.Select(p => (p.Name, p.Organisation)).ToHashSet();
+        m.Participants.AddRange(valid.Participants.Where(p => !kept.Contains((p.Name, p.Organisation))));
+        m.Version++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(Outcome.Conflict, CurrentVersion: expectedVersion + 1);
+        }
+        return new(Outcome.Ok, ToDto(m));
+    }
+
+    (Meeting? Valid, Dictionary<string, string[]> Errors) Validate(MeetingInput input)
+    {
         var errors = new Dictionary<string, string[]>();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MeetingRules.NameMax) errors["name"] = [text["Meetings.Error.Name", MeetingRules.NameMax]];
@@ -49,16 +107,13 @@ public sealed class Meetings(WijkbeeldDb db, Viewer viewer, TimeProvider clock, 
         {
             errors["participants"] = [text["Meetings.Error.ParticipantTwice"]];
         }
-        if (errors.Count > 0) return Result<MeetingDto>.Invalid(errors);
-        var meeting = new Meeting
+        if (errors.Count > 0) return (null, errors);
+        return (new Meeting
         {
             Name = name, Purpose = input.Purpose?.Trim() ?? "", Frequency = frequency, HoursPerMonth = Math.Round(input.HoursPerMonth!.Value, 2),
-            Essential = input.Essential ?? true, OrganisationId = viewer.OrganisationId, CreatedBy = viewer.Name ?? "", CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Essential = input.Essential ?? true,
             Participants = people.Select(p => new MeetingParticipant { Name = p.Name, Organisation = p.Organisation }).ToList(),
-        };
-        db.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        return new(Outcome.Ok, ToDto(meeting));
+        }, errors);
     }
 
     public async Task<Outcome> DeleteAsync(int id, CancellationToken ct)

@@ -16,7 +16,7 @@ public sealed class CardsModel(WijkbeeldDb db, IStringLocalizer<Texts> text) : P
     public IReadOnlyList<PromptCard> Cards { get; private set; } = [];
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Cards = await db.SessionPromptCards.OrderBy(c => c.Id).ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct) => Cards = await db.SessionPromptCards.Where(c => c.Category == PromptCategories.Session).OrderBy(c => c.Id).ToListAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(int? id, string? cardText, bool active, CancellationToken ct)
     {
@@ -28,7 +28,7 @@ public sealed class CardsModel(WijkbeeldDb db, IStringLocalizer<Texts> text) : P
             await OnGetAsync(ct);
             return Page();
         }
-        var card = id is { } cardId ? await db.SessionPromptCards.FirstOrDefaultAsync(c => c.Id == cardId, ct) : null;
+        var card = id is { } cardId ? await db.SessionPromptCards.FirstOrDefaultAsync(c => c.Id == cardId && c.Category == PromptCategories.Session, ct) : null;
         if (id is not null && card is null) return NotFound();
         if (card is null) db.SessionPromptCards.Add(card = new PromptCard());
         card.Text = value;

@@ -152,12 +152,26 @@ public sealed class EvaluationAnswer
     public DateTime At { get; set; }
 }
 
-/// <summary>A reflection question the facilitator draws during the plenary; the deck is edited by coordinators.</summary>
+/// <summary>
+/// A question card drawn from a deck: the reflection questions of the werksessie plenary (category "sessie") and the
+/// conversation cards beside the self-scan exercises (category "gesprek", see Werkagenda/ConversationCards.cs).
+/// Coordinators edit both decks; a hidden card (Active false) is never drawn.
+/// </summary>
 public sealed class PromptCard
 {
     public int Id { get; set; }
     public string Text { get; set; } = "";
     public bool Active { get; set; } = true;
+    public string Category { get; set; } = PromptCategories.Session;
+    /// <summary>Where a conversation card comes from (the toolkit's werkpakket); empty for session questions.</summary>
+    public string Theme { get; set; } = "";
+    public int Version { get; set; } = 1;
+}
+
+public static class PromptCategories
+{
+    public const string Session = "sessie";
+    public const string Conversation = "gesprek";
 }
 
 public static class SessionLimits
@@ -284,7 +298,15 @@ sealed class PromptCardConfiguration : IEntityTypeConfiguration<PromptCard>
     {
         c.ToTable("SessionPromptCards");
         c.Property(x => x.Text).HasMaxLength(SessionLimits.ShortMax);
-        c.HasData(PromptDeck.Seed.Select((text, i) => new PromptCard { Id = i + 1, Text = text, Active = true }));
+        c.Property(x => x.Category).HasMaxLength(20).HasDefaultValue(PromptCategories.Session);
+        c.Property(x => x.Theme).HasMaxLength(100);
+        c.Property(x => x.Version).IsConcurrencyToken().HasDefaultValue(1);
+        c.HasIndex(x => x.Category);
+        c.HasData(PromptDeck.Seed.Select((text, i) => new PromptCard { Id = i + 1, Text = text, Active = true })
+            .Concat(Werkagenda.ConversationDeck.Seed.Select((card, i) => new PromptCard
+            {
+                Id = Werkagenda.ConversationDeck.FirstId + i, Text = card.Text, Theme = card.Theme, Category = PromptCategories.Conversation, Active = true,
+            })));
     }
 }
 

@@ -78,7 +78,7 @@ public static class SessionEndpoints
             AsActor(id, a, http, t, ct, actor => s.EvaluateAsync(id, actor, input, ct))).WithSummary("Plus, min of interessant");
 
         var cards = routes.MapGroup("/api/prompt-cards").WithTags("Sessions").RequireAuthorization(Policies.Moderator);
-        cards.MapGet("", async (WijkbeeldDb db, CancellationToken ct) => TypedResults.Ok(await db.SessionPromptCards.OrderBy(c => c.Id).ToListAsync(ct)))
+        cards.MapGet("", async (WijkbeeldDb db, CancellationToken ct) => TypedResults.Ok(await db.SessionPromptCards.Where(c => c.Category == PromptCategories.Session).OrderBy(c => c.Id).ToListAsync(ct)))
             .WithSummary("De stapel reflectievragen");
         cards.MapPost("", SaveCard).WithSummary("Reflectievraag toevoegen");
         cards.MapPut("/{card:int}", SaveCard).WithSummary("Reflectievraag wijzigen of uitzetten");
@@ -148,7 +148,7 @@ public static class SessionEndpoints
         {
             return Problems.Validation(t, new Dictionary<string, string[]> { ["text"] = [t["Sessions.Error.CardText", SessionLimits.ShortMax]] });
         }
-        var entity = card is { } cardId ? await db.SessionPromptCards.FirstOrDefaultAsync(c => c.Id == cardId, ct) : new PromptCard();
+        var entity = card is { } cardId ? await db.SessionPromptCards.FirstOrDefaultAsync(c => c.Id == cardId && c.Category == PromptCategories.Session, ct) : new PromptCard();
         if (entity is null) return Problems.NotFound(t);
         entity.Text = value;
         entity.Active = input.Active ?? true;
@@ -159,7 +159,7 @@ public static class SessionEndpoints
 
     static async Task<IResult> DrawPrompt(int id, WijkbeeldDb db, IStringLocalizer<Texts> t, CancellationToken ct)
     {
-        var cards = await db.SessionPromptCards.Where(c => c.Active).ToListAsync(ct);
+        var cards = await db.SessionPromptCards.Where(c => c.Active && c.Category == PromptCategories.Session).ToListAsync(ct);
         return cards.Count == 0 ? Problems.NotFound(t, t["Sessions.Error.NoCards"])
             : Results.Ok(cards[System.Security.Cryptography.RandomNumberGenerator.GetInt32(cards.Count)]);
     }

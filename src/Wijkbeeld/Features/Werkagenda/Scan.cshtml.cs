@@ -7,10 +7,11 @@ namespace Wijkbeeld.Features.Werkagenda;
 
 /// <summary>"Vijf schuiven": my positions (now, intended, why) and the result of the round beside the round before.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class ScanModel(WorkAgenda agenda) : PageModel
+public sealed class ScanModel(WorkAgenda agenda, ConversationCards cards) : PageModel
 {
     public ScanResult Result { get; private set; } = null!;
     public Dictionary<string, string[]> Errors { get; private set; } = [];
+    public ConversationCardDto? Card { get; private set; }
     [BindProperty] public List<SliderForm> Answers { get; set; } = [];
     [BindProperty] public bool ConfirmPersonalData { get; set; }
 
@@ -23,6 +24,10 @@ public sealed class ScanModel(WorkAgenda agenda) : PageModel
             var mine = result.Sliders.Single(s => s.Slider == code).Positions.FirstOrDefault(p => p.Mine);
             return new SliderForm { Slider = code, Now = mine?.Now ?? 5, Intended = mine?.Intended ?? 5, Reason = mine?.Reason };
         }).ToList();
+        if (Request.Query["kaart"] == "trek")
+        {
+            Card = await cards.DrawAsync(int.TryParse(Request.Query["vorige"], out var previous) ? previous : null, ct);
+        }
         return Page();
     }
 

@@ -10,7 +10,8 @@ namespace Wijkbeeld.Features.Werkagenda;
 
 public static class WerkagendaEndpoints
 {
-    public static IServiceCollection AddWerkagendaFeature(this IServiceCollection services) => services.AddScoped<WorkAgenda>();
+    public static IServiceCollection AddWerkagendaFeature(this IServiceCollection services) =>
+        services.AddScoped<WorkAgenda>().AddScoped<CaseReflection>().AddScoped<ConversationCards>();
 
     public static IEndpointRouteBuilder MapWerkagendaEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -72,6 +73,46 @@ public static class WerkagendaEndpoints
         api.MapPost("/actions/{id:int}/notes", async (int id, NoteInput input, WorkAgenda agenda, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
             ToResult(await agenda.AddNoteAsync(id, input, ct), text, response, a => a.Version))
             .WithSummary("Voortgangsnotitie bij een actie");
+
+        // The seven building blocks and social innovation of a case: readers of the case see them, its writers score them.
+        api.MapGet("/cases/{id:int}/building-blocks", async (int id, CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            await reflection.BuildingBlocksAsync(id, ct) is { } b ? Ok(b, response, x => x.Version, null) : Problems.NotFound(text))
+            .WithSummary("De zeven bouwstenen van een casus: aanwezig, deels of ontbreekt, met toelichting en knelpunt (met ETag)");
+        api.MapPut("/cases/{id:int}/building-blocks", async (int id, BuildingBlocksInput input, [FromHeader(Name = "If-Match")] string? ifMatch,
+            CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            ItemEndpoints.TryParseETag(ifMatch, out var expected)
+                ? ToResult(await reflection.SaveBuildingBlocksAsync(id, expected, input, ct), text, response, b => b.Version)
+                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+            .WithSummary("De bouwstenen van een casus scoren (de hele set, met If-Match)");
+        api.MapGet("/cases/{id:int}/social-innovation", async (int id, CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            await reflection.SocialInnovationAsync(id, ct) is { } i ? Ok(i, response, x => x.Version, null) : Problems.NotFound(text))
+            .WithSummary("Sociale innovatie van een casus: nieuwe kennis, doen, kaderen en organiseren (met ETag)");
+        api.MapPut("/cases/{id:int}/social-innovation", async (int id, SocialInnovationInput input, [FromHeader(Name = "If-Match")] string? ifMatch,
+            CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            ItemEndpoints.TryParseETag(ifMatch, out var expected)
+                ? ToResult(await reflection.SaveSocialInnovationAsync(id, expected, input, ct), text, response, i => i.Version)
+                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+            .WithSummary("Sociale innovatie van een casus vastleggen (de hele set, met If-Match)");
+
+        // Conversation cards beside the exercises: everyone signed in draws them; coordinators edit the deck.
+        var cards = routes.MapGroup("/api/conversation-cards").WithTags("Werkagenda").RequireAuthorization(Policies.SignedIn);
+        cards.MapGet("", async (ConversationCards deck, CancellationToken ct) => TypedResults.Ok(await deck.ListAsync(ct)))
+            .WithSummary("De gesprekskaarten (coördinatoren zien ook de verborgen kaarten)");
+        cards.MapGet("/draw", async ([FromQuery(Name = "not")] int? skip, ConversationCards deck, IStringLocalizer<Texts> text, CancellationToken ct) =>
+            await deck.DrawAsync(skip, ct) is { } card ? Results.Ok(card) : Problems.NotFound(text, text["Cards.NoCards"]))
+            .WithSummary("Trek een kaart: een willekeurige gesprekskaart (not=id: een andere dan deze)");
+        cards.MapGet("/{id:int}", async (int id, ConversationCards deck, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            await deck.GetAsync(id, ct) is { } card ? Ok(card, response, c => c.Version, null) : Problems.NotFound(text))
+            .WithSummary("Eén gesprekskaart (met ETag)");
+        cards.MapPost("", async (ConversationCardInput input, ConversationCards deck, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            ToResult(await deck.AddAsync(input, ct), text, response, c => c.Version, c => $"/api/conversation-cards/{c.Id}"))
+            .WithSummary("Gesprekskaart toevoegen (coördinator)");
+        cards.MapPut("/{id:int}", async (int id, ConversationCardInput input, [FromHeader(Name = "If-Match")] string? ifMatch, ConversationCards deck,
+            IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
+            ItemEndpoints.TryParseETag(ifMatch, out var expected)
+                ? ToResult(await deck.UpdateAsync(id, expected, input, ct), text, response, c => c.Version)
+                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+            .WithSummary("Gesprekskaart wijzigen of verbergen (active=false), met If-Match (coördinator)");
         return routes;
     }
 
@@ -100,6 +141,16 @@ public static class WerkagendaEndpoints
         Row(text["Werkagenda.Case"], c.Title);
         Row(text["Werkagenda.Situation"], c.Situation);
         Row(text["Werkagenda.Reflection"], c.Reflection);
+        foreach (var block in c.BuildingBlocks)
+        {
+            Row(text["Werkagenda.Blocks.Csv"], text["Werkagenda.Block." + block.Code], block.Score is null ? text["Werkagenda.NotScored"] : text["Werkagenda.BlockScore." + block.Score],
+                block.Note, block.Obstacle);
+        }
+        foreach (var part in c.SocialInnovation)
+        {
+            Row(text["Werkagenda.Innovation.Csv"], text["Werkagenda.Innovation." + part.Code],
+                part.Score is null ? text["Werkagenda.NotScored"] : text["Werkagenda.InnovationStage." + part.Score], part.Note);
+        }
         Row(text["Werkagenda.Direction"], c.Direction);
         Row();
         Row(text["Werkagenda.Action.What"], text["Werkagenda.Action.Owner"], text["Werkagenda.Action.Partners"], text["Werkagenda.Action.How"],

@@ -22,11 +22,11 @@ public sealed record Result<T>(Outcome Outcome, T? Value = default, Dictionary<s
 public sealed record CaseInput(string? Title, string? AreaCode, string? Situation, string? Reflection, string? Direction, string? Visibility,
     bool ConfirmPersonalData = false);
 public sealed record CaseSummary(int Id, string Title, string? AreaCode, string? AreaName, string Visibility, string CreatedBy,
-    DateTime UpdatedAt, int Actions, int Overdue);
+    DateTime UpdatedAt, int Actions, int Overdue, ReflectionState Reflection);
 public sealed record RoundDto(int Id, int CaseId, string Name, DateTime CreatedAt, string CreatedBy, int Participants);
 public sealed record CaseDto(int Id, string Title, string? AreaCode, string? AreaName, string Situation, string Reflection, string Direction,
     string Visibility, string CreatedBy, DateTime CreatedAt, DateTime UpdatedAt, int Version, bool MayChange,
-    IReadOnlyList<RoundDto> Rounds, IReadOnlyList<ActionDto> Actions);
+    IReadOnlyList<RoundDto> Rounds, IReadOnlyList<ActionDto> Actions, IReadOnlyList<ScoreDto> BuildingBlocks, IReadOnlyList<ScoreDto> SocialInnovation);
 public sealed record RoundInput(string? Name);
 public sealed record SliderInput(string? Slider, int? Now, int? Intended, string? Reason);
 public sealed record AnswersInput(List<SliderInput>? Answers, bool ConfirmPersonalData = false);
@@ -43,7 +43,7 @@ public sealed record ActionDto(int Id, int CaseId, string What, string Owner, st
 public sealed record NoteInput(string? Text, bool ConfirmPersonalData = false);
 
 /// <summary>Cases, their self-scan rounds and SMART actions: reading, validating and saving, for the pages and the API.</summary>
-public sealed class WorkAgenda(WijkbeeldDb db, Viewer viewer, AreaIndex areas, TimeProvider clock, IStringLocalizer<Texts> text)
+public sealed class WorkAgenda(WijkbeeldDb db, Viewer viewer, AreaIndex areas, TimeProvider clock, IStringLocalizer<Texts> text, CaseReflection reflection)
 {
     DateTime Now => clock.GetUtcNow().UtcDateTime;
     public DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
@@ -61,8 +61,10 @@ public sealed class WorkAgenda(WijkbeeldDb db, Viewer viewer, AreaIndex areas, T
             c.Id, c.Title, c.AreaCode, c.Visibility, c.CreatedBy, c.UpdatedAt,
             Actions = db.Set<AgendaAction>().Where(a => a.CaseId == c.Id).Select(a => new { a.Deadline, a.Status }).ToList(),
         }).AsNoTracking().ToListAsync(ct);
+        var states = await reflection.StatesAsync(ct);
+        var none = new ReflectionState(new Dictionary<string, int>(), new Dictionary<string, int>());
         return rows.Select(c => new CaseSummary(c.Id, c.Title, c.AreaCode, AreaName(map, c.AreaCode), c.Visibility.Code(), c.CreatedBy, c.UpdatedAt,
-            c.Actions.Count, c.Actions.Count(a => AgendaAction.IsOverdue(a.Deadline, a.Status, today)))).ToList();
+            c.Actions.Count, c.Actions.Count(a => AgendaAction.IsOverdue(a.Deadline, a.Status, today)), states.GetValueOrDefault(c.Id, none))).ToList();
     }
 
     static string? AreaName(AreaMap map, string? code) => code is null ? null : map.All.FirstOrDefault(a => a.Code == code)?.Name;
@@ -74,7 +76,8 @@ public sealed class WorkAgenda(WijkbeeldDb db, Viewer viewer, AreaIndex areas, T
         var rounds = await RoundsAsync(id, ct);
         var actions = await ActionsAsync(id, ct);
         return new CaseDto(c.Id, c.Title, c.AreaCode, AreaName(map, c.AreaCode), c.Situation, c.Reflection, c.Direction, c.Visibility.Code(),
-            c.CreatedBy, c.CreatedAt, c.UpdatedAt, c.Version, viewer.MayChange(c), rounds, actions);
+            c.CreatedBy, c.CreatedAt, c.UpdatedAt, c.Version, viewer.MayChange(c), rounds, actions,
+            await reflection.ScoresAsync(id, ReflectionTool.BuildingBlocks, ct), await reflection.ScoresAsync(id, ReflectionTool.SocialInnovation, ct));
     }
 
     async Task<List<RoundDto>> RoundsAsync(int caseId, CancellationToken ct) =>

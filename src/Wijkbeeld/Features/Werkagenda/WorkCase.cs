@@ -25,6 +25,10 @@ public sealed class WorkCase
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     public int Version { get; set; }
+    /// <summary>Version of the building-blocks scores (their ETag); changes apart from the case's own version.</summary>
+    public int BlocksVersion { get; set; } = 1;
+    /// <summary>Version of the social-innovation scores (their ETag).</summary>
+    public int InnovationVersion { get; set; } = 1;
 }
 
 /// <summary>One round of the five sliders for a case; a later round is compared with the one before it.</summary>
@@ -118,6 +122,8 @@ sealed class WorkCaseConfiguration : IEntityTypeConfiguration<WorkCase>
         c.Property(x => x.CreatedBy).HasMaxLength(200);
         c.Property(x => x.Visibility).HasConversion<VisibilityConverter>().HasMaxLength(20);
         c.Property(x => x.Version).IsConcurrencyToken();
+        c.Property(x => x.BlocksVersion).IsConcurrencyToken().HasDefaultValue(1);
+        c.Property(x => x.InnovationVersion).IsConcurrencyToken().HasDefaultValue(1);
         c.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -89,6 +89,8 @@ public abstract class WijkbeeldDb(DbContextOptions options, CurrentViewer? viewe
     // Visible actions (step 4) and borgen (step 6) of WerkwijzerPlus (issue 7)
     public DbSet<Features.VisibleActions.VisibleAction> VisibleActions => Set<Features.VisibleActions.VisibleAction>();
     public DbSet<Features.Borgen.Safeguard> Safeguards => Set<Features.Borgen.Safeguard>();
+    // Self-scan parts (issue 8): building blocks and social innovation per case; conversation cards are SessionPromptCards (category "gesprek")
+    public DbSet<CaseScore> CaseScores => Set<CaseScore>();
 
     // ItemChange points at its item only so that one SaveChanges can store a new item and its first change;
     // nothing navigates from a change to an item, so the soft-delete filter on Item cannot hide rows there.

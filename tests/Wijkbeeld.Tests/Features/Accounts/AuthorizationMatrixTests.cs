@@ -263,6 +263,27 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.Fixture fi
         new("PAGE /netwerk/kaart", "302 200 200 200 200 200", _ => Get("/netwerk/kaart")),
         new("PAGE /competenties", "302 200 200 200 200 200", _ => Get("/competenties")),
         new("PAGE /krachten", "200 200 200 200 200 200", _ => Get("/krachten?area=WK040001")),
+        // Self-scan parts (issue 8): building blocks and social innovation follow the case (writers of its organisation
+        // and coordinators score); conversation cards are read and drawn by every account, edited by coordinators;
+        // a meeting is changed by its organisation's writers and coordinators (a stale or unknown version here).
+        new("GET /api/cases/{id:int}/building-blocks", "401 200 200 404 200 200", _ => Get($"/api/cases/{werkagendaCase}/building-blocks")),
+        new("PUT /api/cases/{id:int}/building-blocks", "401 403 409 404 409 409", _ => Json(HttpMethod.Put, $"/api/cases/{werkagendaCase}/building-blocks",
+            new { blocks = new[] { new { code = "vertrouwen", score = "deels" } } }, "\"999\"")),
+        new("GET /api/cases/{id:int}/social-innovation", "401 200 200 404 200 200", _ => Get($"/api/cases/{werkagendaCase}/social-innovation")),
+        new("PUT /api/cases/{id:int}/social-innovation", "401 403 409 404 409 409", _ => Json(HttpMethod.Put, $"/api/cases/{werkagendaCase}/social-innovation",
+            new { dimensions = new[] { new { code = "nieuwe-kennis", stage = "op-weg" } } }, "\"999\"")),
+        new("GET /api/conversation-cards/", "401 200 200 200 200 200", _ => Get("/api/conversation-cards")),
+        new("GET /api/conversation-cards/draw", "401 200 200 200 200 200", _ => Get("/api/conversation-cards/draw")),
+        new("GET /api/conversation-cards/{id:int}", "401 200 200 200 200 200", _ => Get("/api/conversation-cards/101")),
+        new("POST /api/conversation-cards/", "401 403 403 403 201 201", s => Json(HttpMethod.Post, "/api/conversation-cards", new { text = "Vraag " + s.Unique })),
+        new("PUT /api/conversation-cards/{id:int}", "401 403 403 403 409 409", _ => Json(HttpMethod.Put, "/api/conversation-cards/101", new { text = "Vraag" }, "\"999\"")),
+        new("GET /api/meetings/{id:int}", "401 404 404 404 404 404", _ => Get("/api/meetings/999999")),
+        new("PUT /api/meetings/{id:int}", "401 404 404 404 404 404", _ => Json(HttpMethod.Put, "/api/meetings/999999",
+            new { name = "Overleg", hoursPerMonth = 2, participants = new[] { new { name = "Ans", organisation = "Wijkteam" } } }, "\"1\"")),
+        new("PAGE /werkagenda/{id:int}/bouwstenen", "302 200 200 404 200 200", _ => Get($"/werkagenda/{werkagendaCase}/bouwstenen")),
+        new("PAGE /werkagenda/{id:int}/sociale-innovatie", "302 200 200 404 200 200", _ => Get($"/werkagenda/{werkagendaCase}/sociale-innovatie")),
+        new("PAGE /gesprekskaarten", "302 200 200 200 200 200", _ => Get("/gesprekskaarten")),
+        new("PAGE /overleggen/{id:int}/wijzigen", "302 404 404 404 404 404", _ => Get("/overleggen/999999/wijzigen")),
         // Infrastructure
         new("* /hubs/updates/negotiate", "200 200 200 200 200 200", _ => new HttpRequestMessage(HttpMethod.Post, "/hubs/updates/negotiate?negotiateVersion=1")),
         new("* /hubs/updates", "400 400 400 400 400 400", _ => Get("/hubs/updates")),

@@ -30,6 +30,25 @@ public static class WerkagendaApi
             measurableResult = "Tien bewoners doen mee", status,
         }, Ct)).ReadOkAsync<ActionDto>(HttpStatusCode.Created);
 
+    /// <summary>Scores three building blocks of a new case (version 1): one present, one partly, one missing with its obstacle.</summary>
+    public static async Task<BuildingBlocksDto> PutBuildingBlocksAsync(this HttpClient client, int caseId)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/cases/{caseId}/building-blocks")
+        {
+            Content = JsonContent.Create(new
+            {
+                blocks = new[]
+                {
+                    new { code = "maatschappelijke-urgentie", score = "aanwezig", note = "Veel signalen over eenzaamheid.", obstacle = "" },
+                    new { code = "vertrouwen", score = "deels", note = "Bewoners kennen het wijkteam nog weinig.", obstacle = "" },
+                    new { code = "middelen", score = "ontbreekt", note = "Geen procesgeld.", obstacle = "Acties blijven liggen na de eerste bijeenkomst." },
+                },
+            }),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
+        return await (await client.SendAsync(request, Ct)).ReadOkAsync<BuildingBlocksDto>();
+    }
+
     public sealed record Counts(int Cases, int Rounds, int Answers, int Actions, int Notes);
 
     public static Task<Counts> WerkagendaCountsAsync(this WijkbeeldApp app) => app.WithDbAsync(async db => new Counts(

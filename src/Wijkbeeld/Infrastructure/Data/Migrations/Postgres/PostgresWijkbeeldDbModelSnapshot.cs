@@ -1416,6 +1416,12 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId");
@@ -2109,12 +2115,32 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("sessie");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Category");
 
                     b.ToTable("SessionPromptCards", (string)null);
 
@@ -2123,49 +2149,208 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         {
                             Id = 1,
                             Active = true,
-                            Text = "Klopt wat er net is verteld met jouw ervaring? Wat ontbreekt er nog?"
+                            Category = "sessie",
+                            Text = "Klopt wat er net is verteld met jouw ervaring? Wat ontbreekt er nog?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 2,
                             Active = true,
-                            Text = "Welke voorziening in deze wijk wordt het meest gemist, en door wie?"
+                            Category = "sessie",
+                            Text = "Welke voorziening in deze wijk wordt het meest gemist, en door wie?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 3,
                             Active = true,
-                            Text = "Wie in de wijk heeft hier nog niet over mee kunnen praten?"
+                            Category = "sessie",
+                            Text = "Wie in de wijk heeft hier nog niet over mee kunnen praten?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 4,
                             Active = true,
-                            Text = "Waar zie je een kans die we samen kunnen oppakken?"
+                            Category = "sessie",
+                            Text = "Waar zie je een kans die we samen kunnen oppakken?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 5,
                             Active = true,
-                            Text = "Wat gaat er al goed in deze buurt, en hoe bouwen we daarop voort?"
+                            Category = "sessie",
+                            Text = "Wat gaat er al goed in deze buurt, en hoe bouwen we daarop voort?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 6,
                             Active = true,
-                            Text = "Welk signaal hoor je vaak, maar zie je nog niet op de kaart?"
+                            Category = "sessie",
+                            Text = "Welk signaal hoor je vaak, maar zie je nog niet op de kaart?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 7,
                             Active = true,
-                            Text = "Wat is de eerste stap die jij morgen kunt zetten?"
+                            Category = "sessie",
+                            Text = "Wat is de eerste stap die jij morgen kunt zetten?",
+                            Theme = "",
+                            Version = 1
                         },
                         new
                         {
                             Id = 8,
                             Active = true,
-                            Text = "Welke organisatie moeten we hierbij zeker betrekken?"
+                            Category = "sessie",
+                            Text = "Welke organisatie moeten we hierbij zeker betrekken?",
+                            Theme = "",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 101,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Hoe zie jij de wijk? Als een legpuzzel van vraag en aanbod, of als een ecosysteem waarin alles met elkaar samenhangt?",
+                            Theme = "Van legpuzzel naar ecosysteem",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 102,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Wat je ziet is bepalend voor wat je wel of juist niet doet. Wat laat jij liggen door hoe je naar de wijk kijkt?",
+                            Theme = "Van legpuzzel naar ecosysteem",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 103,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Als de wijk een ecosysteem is: waar moeten we zaaien, waar snoeien, en waar zorgen voor water en zonlicht?",
+                            Theme = "Van legpuzzel naar ecosysteem",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 104,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "We willen 'doen wat nodig is' en 'samenwerken voorbij de schotten van de organisaties'. Maar hoe doen we dat in deze casus?",
+                            Theme = "Anders denken, doen en organiseren",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 105,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Waar ligt het eigenaarschap nu? Hoe komt het zo dicht mogelijk bij de praktijk?",
+                            Theme = "Anders denken, doen en organiseren",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 106,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Proeftuin Ruwaard in Oss zette mooie stappen. Welke essenties daarvan herken je in je eigen werkpraktijk, en welke mis je?",
+                            Theme = "Anders denken, doen en organiseren",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 107,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "'Wat je voor mij doet, maar niet met mij, doe je tegen mij.' Waar doen we iets vóór bewoners in plaats van mét hen?",
+                            Theme = "De volgende stap",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 108,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Organiseren we nu kleinschalig vanuit dezelfde logica als vroeger landelijk? Waar zie je dat?",
+                            Theme = "De volgende stap",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 109,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Welke stap hebben we al wel gemaakt? En wat zou de volgende denkslag kunnen zijn?",
+                            Theme = "De volgende stap",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 110,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Waar staat het vasthouden aan deskundigheid en het professionele spel de gelijkwaardige relatie met bewoners in de weg?",
+                            Theme = "Gelijkwaardig samenwerken",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 111,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Wat betekent gelijkwaardig samenwerken voor de professional? Voor de manier waarop we onze middelen verdelen? En voor verantwoording afleggen?",
+                            Theme = "Gelijkwaardig samenwerken",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 112,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Waar voel je de spanning tussen wat hier en nu nodig is en wat is vastgelegd in regels en financieringscriteria?",
+                            Theme = "Werken vanuit de bedoeling",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 113,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Hoe speelt werken vanuit de bedoeling in jullie wijkaanpak? En hoe kun je daar samen beter mee omgaan?",
+                            Theme = "Werken vanuit de bedoeling",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 114,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Hoort het of helpt het? Noem een regel of afspraak waar je aan twijfelt.",
+                            Theme = "Werken vanuit de bedoeling",
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = 115,
+                            Active = true,
+                            Category = "gesprek",
+                            Text = "Hoe verkleinen we de afstand tussen visie en praktijk? En hoe geven we ruimte zonder grip te verliezen?",
+                            Theme = "Werken vanuit de bedoeling",
+                            Version = 1
                         });
                 });
 
@@ -2749,6 +2934,58 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AgendaActions");
                 });
 
+            modelBuilder.Entity("Wijkbeeld.Features.Werkagenda.CaseScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Obstacle")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Score")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Tool")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Tool", "Code")
+                        .IsUnique();
+
+                    b.ToTable("CaseScores");
+                });
+
             modelBuilder.Entity("Wijkbeeld.Features.Werkagenda.SelfScanRound", b =>
                 {
                     b.Property<int>("Id")
@@ -2838,6 +3075,12 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<int>("BlocksVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2853,6 +3096,12 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("InnovationVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
 
                     b.Property<int?>("OrganisationId")
                         .HasColumnType("integer");
@@ -3368,6 +3617,15 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Wijkbeeld.Features.Werkagenda.AgendaAction", b =>
+                {
+                    b.HasOne("Wijkbeeld.Features.Werkagenda.WorkCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wijkbeeld.Features.Werkagenda.CaseScore", b =>
                 {
                     b.HasOne("Wijkbeeld.Features.Werkagenda.WorkCase", null)
                         .WithMany()
