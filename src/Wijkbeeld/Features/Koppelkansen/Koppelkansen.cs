@@ -35,7 +35,8 @@ public sealed class Koppelkansen(WijkbeeldDb db, Viewer viewer, AreaIndex areas,
         var code = Slug(name);
         if (name.Length == 0 || name.Length > 80 || code.Length == 0) errors["name"] = [text["Koppelkansen.Error.DriverName"]];
         else if (await db.Set<PolicyDriver>().AnyAsync(d => d.Code == code, ct)) errors["name"] = [text["Koppelkansen.Error.DriverExists"]];
-        var themes = (input.Themes ?? []).Select(t => t.Trim()).Where(t => t.Length > 0).Distinct().ToList();
+        // An empty form field binds as a null entry.
+        var themes = (input.Themes ?? []).Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct().ToList();
         var known = await db.Themes.Select(t => t.Code).ToListAsync(ct);
         if (themes.FirstOrDefault(t => !known.Contains(t)) is { } unknown) errors["themes"] = [text["Koppelkansen.Error.Theme", unknown]];
         if (errors.Count > 0) return Result<DriverDto>.Invalid(errors);
