@@ -3,7 +3,8 @@ using Wijkbeeld.Features.Areas;
 namespace Wijkbeeld.Features.VisibleActions;
 
 /// <summary>What the action form needs: the values, the errors per field and the areas to choose from.</summary>
-public sealed record ActionFormView(ActionInput Form, IReadOnlyDictionary<string, string[]> Errors, AreaMap Areas, bool WithEvaluation)
+public sealed record ActionFormView(ActionInput Form, IReadOnlyDictionary<string, string[]> Errors, AreaMap Areas, bool WithEvaluation,
+    IReadOnlyList<FocusChoice> FocusThemes)
 {
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var m) ? string.Join(" ", m) : null;
 

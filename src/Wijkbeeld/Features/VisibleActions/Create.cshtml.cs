@@ -14,12 +14,14 @@ public sealed class CreateModel(VisibleActionService actions, AreaIndex areaInde
     [BindProperty] public ActionInput Form { get; set; } = new();
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public AreaMap Areas { get; private set; } = null!;
-    public ActionFormView View => new(Form, Errors, Areas, WithEvaluation: false);
+    public List<FocusChoice> FocusThemes { get; private set; } = [];
+    public ActionFormView View => new(Form, Errors, Areas, WithEvaluation: false, FocusThemes);
 
-    public async Task OnGetAsync(string? area, CancellationToken ct)
+    public async Task OnGetAsync(string? area, int? focus, CancellationToken ct)
     {
         Areas = await areaIndex.GetAsync(ct);
-        Form = new ActionInput { AreaCode = area, Date = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
+        FocusThemes = await actions.FocusChoicesAsync(ct);
+        Form = new ActionInput { AreaCode = area, FocusThemeId = focus, Date = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
@@ -30,6 +32,7 @@ public sealed class CreateModel(VisibleActionService actions, AreaIndex areaInde
         {
             Errors = errors;
             Areas = await areaIndex.GetAsync(ct);
+            FocusThemes = await actions.FocusChoicesAsync(ct);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }

@@ -15,10 +15,11 @@ public sealed class DetailsModel(VisibleActionService actions, AreaIndex areaInd
     public string AreaName { get; private set; } = "";
     public string TimelineArea { get; private set; } = "";
     public AreaMap Areas { get; private set; } = null!;
+    public List<FocusChoice> FocusThemes { get; private set; } = [];
     public bool CanChange => viewer.CanChange(Action.OrganisationId);
     public Dictionary<string, string[]> Errors { get; private set; } = [];
     public Dictionary<string, string[]> EvaluationErrors { get; private set; } = [];
-    public ActionFormView View => new(Form, Errors, Areas, WithEvaluation: true);
+    public ActionFormView View => new(Form, Errors, Areas, WithEvaluation: true, FocusThemes);
 
     [BindProperty] public ActionInput Form { get; set; } = new();
     [BindProperty] public int Version { get; set; }
@@ -95,6 +96,7 @@ public sealed class DetailsModel(VisibleActionService actions, AreaIndex areaInd
         if (await actions.GetAsync(id, ct) is not { } action) return false;
         Action = action;
         Areas = await areaIndex.GetAsync(ct);
+        FocusThemes = await actions.FocusChoicesAsync(ct);
         var area = Areas.Find(action.AreaCode);
         AreaName = area?.Name ?? action.AreaCode;
         // The timeline of a buurt is kept on its wijk's wall too; actions show on the wall of the area they belong to.

@@ -32,6 +32,9 @@ public sealed class VisibleAction
 
     /// <summary>The evaluation photo, cleaned and stored by the photo store (no row of its own).</summary>
     public Guid? PhotoId { get; set; }
+
+    /// <summary>The focus theme (step 3) this action works on; cleared when the theme is removed.</summary>
+    public int? FocusThemeId { get; set; }
     public Visibility Visibility { get; set; }
     public int? OrganisationId { get; set; }
     public string CreatedBy { get; set; } = "";
@@ -57,6 +60,7 @@ sealed class VisibleActionConfiguration : IEntityTypeConfiguration<VisibleAction
         a.Property(x => x.Version).IsConcurrencyToken();
         a.HasIndex(x => x.AreaCode);
         a.HasIndex(x => x.Date);
+        a.HasOne<Focus.FocusTheme>().WithMany().HasForeignKey(x => x.FocusThemeId).OnDelete(DeleteBehavior.SetNull);
         a.HasOne<Accounts.Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.SetNull);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Localization;
 using Wijkbeeld.Features.Areas;
 using Wijkbeeld.Features.Items;
 using Wijkbeeld.Features.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Wijkbeeld.Infrastructure.Data;
 using Wijkbeeld.Infrastructure.Web;
 
 namespace Wijkbeeld.Features.VisibleActions;
@@ -23,18 +25,21 @@ public sealed record ActionInput
     public string? Status { get; init; }
     public string? Evaluation { get; init; }
     public string? Visibility { get; init; }
+
+    /// <summary>Optional: the focus theme of the action's area (or of its wijk) that the action works on.</summary>
+    public int? FocusThemeId { get; init; }
     public bool? ConfirmPersonalData { get; init; }
 
     public static ActionInput From(VisibleAction a) => new()
     {
         AreaCode = a.AreaCode, Title = a.Title, Goal = a.Goal, Owner = a.Owner, Partners = VisibleActionRules.SplitPartners(a.Partners).ToList(),
         Latitude = a.Latitude, Longitude = a.Longitude, Date = a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Status = a.Status,
-        Evaluation = a.Evaluation, Visibility = a.Visibility.Code(),
+        Evaluation = a.Evaluation, Visibility = a.Visibility.Code(), FocusThemeId = a.FocusThemeId,
     };
 }
 
 /// <summary>Checks a visible action; every message is Dutch and names the field. Nothing is stored when one fails.</summary>
-public sealed class VisibleActionRules(AreaIndex areas, IStringLocalizer<Texts> text)
+public sealed class VisibleActionRules(AreaIndex areas, WijkbeeldDb db, IStringLocalizer<Texts> text)
 {
     public const int TitleMaxLength = 120;
     public const int TextMaxLength = 1000;
@@ -97,6 +102,12 @@ public sealed class VisibleActionRules(AreaIndex areas, IStringLocalizer<Texts> 
                 Add("location", text["Error.LocationOutsideMunicipality"]);
             }
         }
+        // A focus theme the viewer can see, chosen for this area or for the wijk around it.
+        if (input.FocusThemeId is { } focusId && area is not null
+            && !await db.FocusThemes.AnyAsync(f => f.Id == focusId && (f.AreaCode == area.Code || f.AreaCode == area.ParentCode), ct))
+        {
+            Add("focusThemeId", text["Actions.Error.Focus"]);
+        }
         var visibility = Visibility.Partners;
         if (input.Visibility is { } v && !ItemCatalog.TryParseVisibility(v, out visibility)) Add("visibility", text["Actions.Error.Visibility"]);
         if (errors.Count == 0 && input.ConfirmPersonalData != true)
@@ -118,6 +129,7 @@ public sealed class VisibleActionRules(AreaIndex areas, IStringLocalizer<Texts> 
         target.Status = status;
         target.Evaluation = evaluation;
         target.Visibility = visibility;
+        target.FocusThemeId = input.FocusThemeId;
         return errors;
     }
 

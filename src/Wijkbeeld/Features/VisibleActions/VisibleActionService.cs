@@ -11,13 +11,16 @@ namespace Wijkbeeld.Features.VisibleActions;
 
 public sealed record ActionDto(
     int Id, string AreaCode, string Title, string Goal, string Owner, IReadOnlyList<string> Partners, double? Latitude, double? Longitude,
-    string Date, string Status, string Evaluation, string? PhotoUrl, string Visibility, string CreatedBy, int Version)
+    string Date, string Status, string Evaluation, string? PhotoUrl, string Visibility, string CreatedBy, int Version, int? FocusThemeId)
 {
     public static ActionDto From(VisibleAction a) => new(
         a.Id, a.AreaCode, a.Title, a.Goal, a.Owner, VisibleActionRules.SplitPartners(a.Partners).ToList(), a.Latitude, a.Longitude,
         a.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), a.Status, a.Evaluation,
-        a.PhotoId is null ? null : $"/api/visible-actions/{a.Id}/photo?v={a.PhotoId:N}", a.Visibility.Code(), a.CreatedBy, a.Version);
+        a.PhotoId is null ? null : $"/api/visible-actions/{a.Id}/photo?v={a.PhotoId:N}", a.Visibility.Code(), a.CreatedBy, a.Version, a.FocusThemeId);
 }
+
+/// <summary>A focus theme the action form offers.</summary>
+public sealed record FocusChoice(int Id, string Title, string AreaCode);
 
 /// <summary>The filters of the list, the CSV and the map layer: area (with what lies inside it), status and month (jjjj-mm).</summary>
 public sealed record ActionFilter(AreaInfo? Area, string? Status, DateOnly? Month);
@@ -60,6 +63,11 @@ public sealed class VisibleActionService(WijkbeeldDb db, Viewer viewer, VisibleA
 
     public async Task<List<VisibleAction>> ListAsync(ActionFilter filter, CancellationToken ct) =>
         await (await QueryAsync(filter, ct)).OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Take(1000).ToListAsync(ct);
+
+    /// <summary>The focus themes the viewer can see, for the form's choice (the rules check the area).</summary>
+    public Task<List<FocusChoice>> FocusChoicesAsync(CancellationToken ct) =>
+        db.FocusThemes.AsNoTracking().OrderBy(f => f.AreaCode).ThenBy(f => f.Title)
+            .Select(f => new FocusChoice(f.Id, f.Title, f.AreaCode)).ToListAsync(ct);
 
     public Task<VisibleAction?> GetAsync(int id, CancellationToken ct) => db.VisibleActions.FirstOrDefaultAsync(a => a.Id == id, ct);
 

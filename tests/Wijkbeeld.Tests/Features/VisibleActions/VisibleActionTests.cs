@@ -17,7 +17,7 @@ public sealed class VisibleActionPostgresTests : VisibleActionTests, IClassFixtu
 }
 
 public sealed record ActionShape(int Id, string AreaCode, string Title, string Goal, string Owner, string[] Partners, double? Latitude, double? Longitude,
-    string Date, string Status, string Evaluation, string? PhotoUrl, string Visibility, int Version);
+    string Date, string Status, string Evaluation, string? PhotoUrl, string Visibility, int Version, int? FocusThemeId = null);
 
 /// <summary>Step 4 of WerkwijzerPlus: visible actions with filters (area, status, month), If-Match, visibility, CSV and a photo.</summary>
 public abstract class VisibleActionTests(SharedApp shared) : AppTests(shared)
@@ -34,6 +34,36 @@ public abstract class VisibleActionTests(SharedApp shared) : AppTests(shared)
 
     async Task<ActionShape> CreateAsync(HttpClient client, object body) =>
         await (await client.PostAsJsonAsync("/api/visible-actions", body, Ct)).ReadOkAsync<ActionShape>(HttpStatusCode.Created);
+
+    [Fact]
+    public async Task An_action_works_on_a_focus_theme_of_its_own_buurt_or_wijk_only()
+    {
+        async Task<int> FocusAsync(string area, string title) => (await (await Client.PostAsJsonAsync("/api/focus",
+            new { areaCode = area, title, reason = "Dit kwam steeds terug in de verhalen." }, Ct)).ReadOkAsync<JsonObject>(HttpStatusCode.Created))["id"]!.GetValue<int>();
+        var buurtFocus = await FocusAsync("BU04000101", "Plek voor jongeren " + Guid.NewGuid().ToString("N")[..6]);
+        var wijkFocus = await FocusAsync("WK040001", "Schone straten " + Guid.NewGuid().ToString("N")[..6]);
+        var elsewhere = await FocusAsync("WK040003", "Ouderen eenzaam " + Guid.NewGuid().ToString("N")[..6]);
+
+        JsonObject WithFocus(int? focus) { var body = JsonSerializer.SerializeToNode(NewAction("Focusactie"), JsonSerializerOptions.Web)!.AsObject(); body["focusThemeId"] = focus; return body; }
+        var onBuurt = await CreateAsync(Client, WithFocus(buurtFocus));
+        Assert.Equal(buurtFocus, onBuurt.FocusThemeId);
+        Assert.Equal(wijkFocus, (await CreateAsync(Client, WithFocus(wijkFocus))).FocusThemeId);
+
+        var before = await RowsAsync();
+        foreach (var bad in new int?[] { elsewhere, 999999 })
+        {
+            var problem = await (await Client.PostAsync("/api/visible-actions", TestApps.Body(WithFocus(bad).ToJsonString(), "application/json"), Ct))
+                .AssertProblemAsync(HttpStatusCode.BadRequest, "De gegevens kloppen niet");
+            Assert.Contains("focusThemeId", problem.Errors!.Keys);
+        }
+        Assert.Equal(before, await RowsAsync());
+
+        var page = Html.Text(await Client.GetPageAsync($"/acties/{onBuurt.Id}"));
+        Assert.Contains("Plek voor jongeren", page, StringComparison.Ordinal);
+        // Removing the theme keeps the action; it just no longer points at it.
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync($"/api/focus/{buurtFocus}", Ct)).StatusCode);
+        Assert.Null((await (await Client.GetAsync($"/api/visible-actions/{onBuurt.Id}", Ct)).ReadOkAsync<ActionShape>()).FocusThemeId);
+    }
 
     [Fact]
     public async Task An_action_is_created_and_found_by_area_status_and_month_in_the_list_and_the_csv()

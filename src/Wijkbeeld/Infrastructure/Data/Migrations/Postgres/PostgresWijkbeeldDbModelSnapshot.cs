@@ -2782,6 +2782,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("FocusThemeId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2836,6 +2839,8 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("AreaCode");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("FocusThemeId");
 
                     b.HasIndex("OrganisationId");
 
@@ -3601,6 +3606,11 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Wijkbeeld.Features.VisibleActions.VisibleAction", b =>
                 {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany()
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")

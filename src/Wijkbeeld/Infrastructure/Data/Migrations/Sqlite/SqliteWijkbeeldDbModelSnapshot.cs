@@ -2697,6 +2697,9 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FocusThemeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Goal")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -2751,6 +2754,8 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("AreaCode");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("FocusThemeId");
 
                     b.HasIndex("OrganisationId");
 
@@ -3504,6 +3509,11 @@ namespace Wijkbeeld.Infrastructure.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Wijkbeeld.Features.VisibleActions.VisibleAction", b =>
                 {
+                    b.HasOne("Wijkbeeld.Features.Focus.FocusTheme", null)
+                        .WithMany()
+                        .HasForeignKey("FocusThemeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Wijkbeeld.Features.Accounts.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
