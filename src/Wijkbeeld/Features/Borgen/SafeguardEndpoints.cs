@@ -62,7 +62,7 @@ public static class SafeguardEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (outcome, g, errors) = await safeguards.UpdateAsync(id, expected, input, ct);
         switch (outcome)

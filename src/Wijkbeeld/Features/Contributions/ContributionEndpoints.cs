@@ -53,7 +53,7 @@ public static class ContributionEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var version))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (result, errors) = await contributions.DecideAsync(id, version, input, ct);
         if (errors.Count > 0) return Problems.Validation(text, errors);

@@ -113,7 +113,7 @@ public static class ExperimentEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (outcome, experiment, errors) = await experiments.EvaluateAsync(id, expected, input, ct);
         switch (outcome)

@@ -166,7 +166,7 @@ public static class FocusEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (outcome, errors) = await focus.UpdateAsync(id, expected, input, ct);
         switch (outcome)

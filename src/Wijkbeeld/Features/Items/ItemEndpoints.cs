@@ -75,7 +75,7 @@ public static class ItemEndpoints
     {
         if (!TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         // An item this person may not see does not exist for them: 404 before any check of the body.
         if (!await reader.ExistsAsync(id, ct))

@@ -29,7 +29,7 @@ public static class MeetingEndpoints
             IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
             ItemEndpoints.TryParseETag(ifMatch, out var expected)
                 ? WerkagendaEndpoints.ToResult(await meetings.UpdateAsync(id, expected, input, ct), text, response, m => m.Version)
-                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+                : Problems.IfMatchRequired(text))
             .WithSummary("Overleg wijzigen: naam, doel, frequentie, uren, essentieel en deelnemers (met If-Match)");
         api.MapDelete("/{id:int}", async (int id, Meetings meetings, IStringLocalizer<Texts> text, CancellationToken ct) =>
             await meetings.DeleteAsync(id, ct) switch

@@ -136,7 +136,7 @@ public static class SessionEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var version))
         {
-            return Problems.Status(t, StatusCodes.Status428PreconditionRequired, t["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(t);
         }
         return await AsActor(id, a, http, t, ct, actor => s.UpdateDraftAsync(id, draft, version, actor, input, ct));
     }

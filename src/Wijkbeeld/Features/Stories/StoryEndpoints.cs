@@ -98,7 +98,7 @@ public static class StoryEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (outcome, story, errors) = await stories.UpdateAsync(id, expected, input, ct);
         switch (outcome)
@@ -137,7 +137,7 @@ public static class StoryEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var version))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (outcome, errors) = await stories.DecideAsync(id, version, input, ct);
         return outcome switch

@@ -61,7 +61,7 @@ public static class TimelineEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var moment = await db.TimelineMoments.FirstOrDefaultAsync(m => m.Id == id, ct);
         if (moment is null)

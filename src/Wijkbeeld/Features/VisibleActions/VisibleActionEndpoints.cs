@@ -118,7 +118,7 @@ public static class VisibleActionEndpoints
     {
         if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
         {
-            return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            return Problems.IfMatchRequired(text);
         }
         var (outcome, action, errors) = await actions.UpdateAsync(id, expected, input, ct);
         switch (outcome)
@@ -151,7 +151,7 @@ public static class VisibleActionEndpoints
         int? expected = null;
         if (ifMatch is not null)
         {
-            if (!ItemEndpoints.TryParseETag(ifMatch, out var v)) return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+            if (!ItemEndpoints.TryParseETag(ifMatch, out var v)) return Problems.IfMatchRequired(text);
             expected = v;
         }
         var (outcome, action, refused) = await actions.SetPhotoAsync(id, expected, request.Body, ct);

@@ -33,7 +33,7 @@ public static class WerkagendaEndpoints
         {
             if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
             {
-                return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+                return Problems.IfMatchRequired(text);
             }
             return ToResult(await agenda.UpdateAsync(id, expected, input, ct), text, response, c => c.Version);
         }).WithSummary("Casus wijzigen (met If-Match)");
@@ -66,7 +66,7 @@ public static class WerkagendaEndpoints
         {
             if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
             {
-                return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+                return Problems.IfMatchRequired(text);
             }
             return ToResult(await agenda.UpdateActionAsync(id, expected, input, ct), text, response, a => a.Version);
         }).WithSummary("SMART-actie wijzigen, ook de status (met If-Match)");
@@ -82,7 +82,7 @@ public static class WerkagendaEndpoints
             CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
             ItemEndpoints.TryParseETag(ifMatch, out var expected)
                 ? ToResult(await reflection.SaveBuildingBlocksAsync(id, expected, input, ct), text, response, b => b.Version)
-                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+                : Problems.IfMatchRequired(text))
             .WithSummary("De bouwstenen van een casus scoren (de hele set, met If-Match)");
         api.MapGet("/cases/{id:int}/social-innovation", async (int id, CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
             await reflection.SocialInnovationAsync(id, ct) is { } i ? Ok(i, response, x => x.Version, null) : Problems.NotFound(text))
@@ -91,7 +91,7 @@ public static class WerkagendaEndpoints
             CaseReflection reflection, IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
             ItemEndpoints.TryParseETag(ifMatch, out var expected)
                 ? ToResult(await reflection.SaveSocialInnovationAsync(id, expected, input, ct), text, response, i => i.Version)
-                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+                : Problems.IfMatchRequired(text))
             .WithSummary("Sociale innovatie van een casus vastleggen (de hele set, met If-Match)");
 
         // Conversation cards beside the exercises: everyone signed in draws them; coordinators edit the deck.
@@ -111,7 +111,7 @@ public static class WerkagendaEndpoints
             IStringLocalizer<Texts> text, HttpResponse response, CancellationToken ct) =>
             ItemEndpoints.TryParseETag(ifMatch, out var expected)
                 ? ToResult(await deck.UpdateAsync(id, expected, input, ct), text, response, c => c.Version)
-                : Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]))
+                : Problems.IfMatchRequired(text))
             .WithSummary("Gesprekskaart wijzigen of verbergen (active=false), met If-Match (coördinator)");
         return routes;
     }

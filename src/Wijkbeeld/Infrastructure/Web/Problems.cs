@@ -15,6 +15,10 @@ public static class Problems
     public static ProblemHttpResult NotFound(IStringLocalizer text, string? detail = null) =>
         TypedResults.Problem(detail ?? text["Problem.NotFoundDetail"], statusCode: StatusCodes.Status404NotFound, title: text["Problem.NotFoundTitle"]);
 
+    /// <summary>428: a change without (or with an unreadable) If-Match; the client must send the version it read.</summary>
+    public static ProblemHttpResult IfMatchRequired(IStringLocalizer text) =>
+        Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+
     public static ProblemHttpResult Status(IStringLocalizer text, int status, string detail, IDictionary<string, object?>? extensions = null) =>
         TypedResults.Problem(detail, statusCode: status, title: text["Problem.Title." + status], extensions: extensions);
 

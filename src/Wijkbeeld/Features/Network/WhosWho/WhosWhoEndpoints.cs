@@ -34,7 +34,7 @@ public static class WhosWhoEndpoints
         {
             if (!ItemEndpoints.TryParseETag(ifMatch, out var expected))
             {
-                return Problems.Status(text, StatusCodes.Status428PreconditionRequired, text["Problem.IfMatchRequired"]);
+                return Problems.IfMatchRequired(text);
             }
             return ToResult(await members.UpdateAsync(id, expected, input, ct), text, response, m => m.Version);
         }).WithSummary("Persoon of organisatie wijzigen (met If-Match); zonder toestemming worden telefoon en e-mail gewist");
