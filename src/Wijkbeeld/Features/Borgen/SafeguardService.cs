@@ -97,18 +97,10 @@ public sealed class SafeguardService(WijkbeeldDb db, Viewer viewer, SafeguardRul
         if (safeguard.Version != expectedVersion) return (Outcome.Conflict, safeguard, []);
         var errors = await rules.ApplyAsync(input, safeguard, ct);
         if (errors.Count > 0) return (Outcome.Invalid, null, errors);
-        safeguard.Version = expectedVersion + 1;
         safeguard.UpdatedAt = DateTime.UtcNow;
-        db.Entry(safeguard).Property(g => g.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (Outcome.Conflict, null, []);
-        }
-        return (Outcome.Done, safeguard, errors);
+        return await db.TrySaveVersionAsync(safeguard, g => g.Version, expectedVersion, ct)
+            ? (Outcome.Done, safeguard, errors)
+            : (Outcome.Conflict, null, []);
     }
 
     public async Task<Outcome> DeleteAsync(int id, CancellationToken ct)

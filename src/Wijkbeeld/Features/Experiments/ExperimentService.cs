@@ -49,17 +49,9 @@ public sealed class ExperimentService(WijkbeeldDb db, Viewer viewer, ExperimentR
         if (experiment.Version != expectedVersion) return (Outcome.Conflict, experiment, []);
         var errors = rules.Apply(input, experiment);
         if (errors.Count > 0) return (Outcome.Invalid, null, errors);
-        experiment.Version++;
-        db.Entry(experiment).Property(e => e.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (Outcome.Conflict, null, []);
-        }
-        return (Outcome.Done, experiment, errors);
+        return await db.TrySaveVersionAsync(experiment, e => e.Version, expectedVersion, ct)
+            ? (Outcome.Done, experiment, errors)
+            : (Outcome.Conflict, null, []);
     }
 
     /// <summary>Stores one anonymous response; a device answers a survey once a day (a cookie remembers the day).</summary>

@@ -86,17 +86,9 @@ public sealed class FocusService(WijkbeeldDb db, Viewer viewer, FocusRules rules
         if (area is null) return (FocusOutcome.NotFound, []);
         var errors = await rules.ApplyAsync(input, area, focus, ct);
         if (errors.Count > 0) return (FocusOutcome.Invalid, errors);
-        focus.Version = expected + 1;
-        db.Entry(focus).Property(f => f.Version).OriginalValue = expected;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (FocusOutcome.Conflict, []);
-        }
-        return (FocusOutcome.Done, errors);
+        return await db.TrySaveVersionAsync(focus, f => f.Version, expected, ct)
+            ? (FocusOutcome.Done, errors)
+            : (FocusOutcome.Conflict, []);
     }
 
     public async Task<FocusOutcome> DeleteAsync(int id, CancellationToken ct)

@@ -122,16 +122,8 @@ public sealed class StoryService(WijkbeeldDb db, Viewer viewer, StoryRules rules
 
     async Task<(StoryOutcome Outcome, Story? Story, Dictionary<string, string[]> Errors)> SaveVersionAsync(Story story, int expected, CancellationToken ct)
     {
-        story.Version = expected + 1;
-        db.Entry(story).Property(s => s.Version).OriginalValue = expected;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (StoryOutcome.Conflict, null, []);
-        }
-        return (StoryOutcome.Done, story, []);
+        return await db.TrySaveVersionAsync(story, s => s.Version, expected, ct)
+            ? (StoryOutcome.Done, story, [])
+            : (StoryOutcome.Conflict, null, []);
     }
 }

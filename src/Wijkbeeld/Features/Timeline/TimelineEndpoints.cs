@@ -82,13 +82,7 @@ public static class TimelineEndpoints
         {
             return Problems.Validation(text, errors);
         }
-        moment.Version++;
-        db.Entry(moment).Property(m => m.Version).OriginalValue = expected;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveVersionAsync(moment, m => m.Version, expected, ct))
         {
             return Problems.Status(text, StatusCodes.Status409Conflict, text["Problem.Conflict"]);
         }

@@ -127,17 +127,9 @@ public sealed class VisibleActionService(WijkbeeldDb db, Viewer viewer, VisibleA
 
     async Task<(Outcome, VisibleAction?, Dictionary<string, string[]>)> SaveAsync(VisibleAction action, int expectedVersion, CancellationToken ct)
     {
-        action.Version = expectedVersion + 1;
         action.UpdatedAt = DateTime.UtcNow;
-        db.Entry(action).Property(a => a.Version).OriginalValue = expectedVersion;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return (Outcome.Conflict, null, []);
-        }
-        return (Outcome.Done, action, []);
+        return await db.TrySaveVersionAsync(action, a => a.Version, expectedVersion, ct)
+            ? (Outcome.Done, action, [])
+            : (Outcome.Conflict, null, []);
     }
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -8,6 +9,28 @@ public enum DatabaseProvider { Sqlite, Postgres }
 public static class DataExtensions
 {
     public const string ConnectionStringName = "Wijkbeeld";
+
+    /// <summary>
+    /// Saves a change to an entity whose int version is its concurrency token: the version the client read
+    /// (If-Match) becomes the original value, so a row someone else changed meanwhile is not overwritten.
+    /// False when that happened (the caller answers 409); the entity then holds the raised version unsaved.
+    /// </summary>
+    public static async Task<bool> TrySaveVersionAsync<T>(this DbContext db, T entity, Expression<Func<T, int>> version, int expected, CancellationToken ct)
+        where T : class
+    {
+        var property = db.Entry(entity).Property(version);
+        property.CurrentValue = expected + 1;
+        property.OriginalValue = expected;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
     const string DefaultSqlite = "Data Source=data/wijkbeeld.db";
 
     /// <summary>Registers <see cref="WijkbeeldDb"/> for SQLite (default) or PostgreSQL, from <c>Database:Provider</c>.</summary>
